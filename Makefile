@@ -1,0 +1,29 @@
+# The two commands of the quick start.
+#   make demo   install, build, and run the nightly job on the sample inbox
+#   make test   install, build, and run the whole test suite
+BUILD ?= build
+JOBS  ?= $(shell nproc)
+
+.PHONY: demo test build deps-run deps-test bench clean
+
+demo: deps-run build
+	$(BUILD)/danju run jobs/demo.toml
+
+test: deps-test build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+build:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(BUILD) -j $(JOBS)
+
+deps-run:
+	sh scripts/install-deps.sh --run
+
+deps-test:
+	sh scripts/install-deps.sh --test
+
+bench: deps-test build
+	$(BUILD)/danju-bench
+
+clean:
+	rm -rf $(BUILD)

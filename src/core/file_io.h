@@ -1,0 +1,32 @@
+// Reading and writing whole files, safely.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace danju {
+
+// Thrown by the functions below; what() names the path and the OS reason.
+class FileError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+std::string read_file(const std::string& path);
+
+// Writes bytes to path atomically: a temporary file beside it, flushed to
+// disk, then renamed over path. A reader sees the old file or the whole new
+// one, never a part; a crash leaves at worst a stray "*.tmp-<pid>" file.
+void write_file_atomic(const std::string& path, std::string_view bytes);
+
+// Creates the folder and its parents; fine if it exists.
+void make_directories(const std::string& path);
+
+bool file_exists(const std::string& path);
+
+// Lower-case hex SHA-256 of bytes, and of a file's content.
+std::string sha256_hex(std::string_view bytes);
+std::string sha256_file(const std::string& path);
+
+}  // namespace danju
