@@ -1,0 +1,46 @@
+#include "core/document_kind.h"
+
+namespace danju {
+
+namespace {
+
+struct KindNames {
+  DocumentKind kind;
+  const char* name;
+  const char* title;
+};
+
+constexpr KindNames kKinds[] = {
+    {DocumentKind::contract, "contract", "购销合同"},
+    {DocumentKind::contract_approval, "contract_approval", "合同审批单"},
+    {DocumentKind::order_sheet, "order_sheet", "内部订货单"},
+    {DocumentKind::shipment_note, "shipment_note", "发货单"},
+};
+
+}  // namespace
+
+const char* document_kind_name(DocumentKind kind) {
+  for (const auto& k : kKinds) {
+    if (k.kind == kind) return k.name;
+  }
+  return "contract";
+}
+
+bool parse_document_kind(const std::string& text, DocumentKind* out) {
+  for (const auto& k : kKinds) {
+    if (text == k.name) {
+      *out = k.kind;
+      return true;
+    }
+  }
+  return false;
+}
+
+const char* document_kind_title(DocumentKind kind) {
+  for (const auto& k : kKinds) {
+    if (k.kind == kind) return k.title;
+  }
+  return "";
+}
+
+}  // namespace danju
