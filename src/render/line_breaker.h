@@ -1,0 +1,22 @@
+// Breaking text into lines that fit a width, by the rules of Chinese
+// typesetting: a line never starts with closing punctuation (，。、；：？！
+// ）】》」』”’ and their ASCII forms) and never ends with opening punctuation
+// (（【《「『“‘); runs of Latin letters and digits are not split unless a run
+// alone is wider than the line. Explicit line breaks in the text are kept.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "render/font_set.h"
+
+namespace danju {
+
+// Lines of text, each at most max_width points wide at size points (except a
+// single character wider than the width). Throws MissingGlyphError.
+std::vector<std::string> break_lines(const FontSet& fonts,
+                                     std::string_view utf8, double size,
+                                     double max_width);
+
+}  // namespace danju
