@@ -1,12 +1,143 @@
 #include "cli/main_command.h"
 
 #include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/status_command.h"
+#include "core/file_io.h"
+#include "jobs/job_config.h"
+#include "pipeline/night_run.h"
+#include "render/document_renderer.h"
+#include "store/database.h"
 
 namespace danju {
 
+namespace {
+
+const char* const kUsage = R"(usage: danju COMMAND JOB.toml [options]
+
+Danju makes the papers of made-to-order business (contracts, approval forms,
+order sheets, four-part shipment notes) from order exports, mails them to the
+approvers and records every step.
+
+commands:
+  run JOB.toml [--date YYYY-MM-DD] [--dry-run] [--quiet]
+      the nightly run: read the job's inbox, store the orders, make every
+      document that is due, queue and send the approval requests. Safe to
+      run again: nothing is made or sent twice.
+        --date     business date to run for (default: today in the job's
+                   time zone); documents are dated with it, and only orders
+                   and payments dated on or before it count
+        --dry-run  do all of it in a scratch copy and report; nothing is
+                   kept and no mail is sent
+        --quiet    no log lines on standard error (the summary is printed)
+  status JOB.toml [--json]
+      the approvals waiting for an answer, longest waiting first
+  help
+      this text
+
+exit codes:
+  0  everything done
+  1  the run could not finish (database or disk problem; see the message)
+  2  bad command line, job file or template
+  3  another run of this job holds the lock; nothing was done
+  4  done, but some records were rejected (listed in the summary)
+  5  done, but some e-mail could not be delivered; it stays queued and the
+     next run tries again
+)";
+
+int usage_error(const std::string& message) {
+  std::cerr << "danju: " << message << "\n(danju help shows the usage)\n";
+  return kExitUsage;
+}
+
+int run_command(const std::vector<std::string>& args) {
+  if (args.empty()) return usage_error("run needs a job file");
+  RunOptions options;
+  bool quiet = false;
+  std::string job_file;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--date") {
+      if (i + 1 == args.size()) return usage_error("--date needs a date");
+      options.business_date = args[++i];
+    } else if (args[i].rfind("--date=", 0) == 0) {
+      options.business_date = args[i].substr(7);
+    } else if (args[i] == "--dry-run") {
+      options.dry_run = true;
+    } else if (args[i] == "--quiet") {
+      quiet = true;
+    } else if (!args[i].empty() && args[i][0] == '-') {
+      return usage_error("unknown option " + args[i]);
+    } else if (job_file.empty()) {
+      job_file = args[i];
+    } else {
+      return usage_error("run takes one job file");
+    }
+  }
+  if (job_file.empty()) return usage_error("run needs a job file");
+
+  const JobConfig job = load_job(job_file);
+  make_directories(job.data_folder);
+  RunLog log(options.dry_run ? "" : job.data_folder + "/danju.log", quiet);
+  const RunReport report = run_night(job, options, log);
+  std::cout << format_report(report) << std::flush;
+  return report.exit_code;
+}
+
+int status_command(const std::vector<std::string>& args) {
+  bool json = false;
+  std::string job_file;
+  for (const std::string& arg : args) {
+    if (arg == "--json") {
+      json = true;
+    } else if (!arg.empty() && arg[0] == '-') {
+      return usage_error("unknown option " + arg);
+    } else if (job_file.empty()) {
+      job_file = arg;
+    } else {
+      return usage_error("status takes one job file");
+    }
+  }
+  if (job_file.empty()) return usage_error("status needs a job file");
+  return print_status(load_job(job_file), json, std::cout);
+}
+
+}  // namespace
+
 int main_command(int argc, char** argv) {
-  std::cerr << "danju: not ready\n";
-  return 2;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "help" || args[0] == "--help" ||
+      args[0] == "-h") {
+    std::cout << kUsage;
+    return args.empty() ? kExitUsage : kExitOk;
+  }
+  const std::string command = args[0];
+  args.erase(args.begin());
+
+  // Every failure ends here as one readable line; library exceptions never
+  // reach the operator raw.
+  try {
+    if (command == "run") return run_command(args);
+    if (command == "status") return status_command(args);
+    return usage_error("unknown command " + command);
+  } catch (const JobError& error) {
+    std::cerr << "danju: job file: " << error.what() << "\n";
+    return kExitUsage;
+  } catch (const TemplateError& error) {
+    std::cerr << "danju: template: " << error.what()
+              << "\nno order was touched\n";
+    return kExitUsage;
+  } catch (const DatabaseError& error) {
+    std::cerr << "danju: " << error.what() << "\n";
+    return kExitFailed;
+  } catch (const FileError& error) {
+    std::cerr << "danju: " << error.what() << "\n";
+    return kExitFailed;
+  } catch (const std::exception& error) {
+    std::cerr << "danju: " << error.what() << "\n";
+    return kExitFailed;
+  }
 }
 
 }  // namespace danju

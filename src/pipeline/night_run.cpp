@@ -1,0 +1,631 @@
+#include "pipeline/night_run.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <sstream>
+#include <thread>
+
+#include "core/file_io.h"
+#include "core/text.h"
+#include "input/inbox_reader.h"
+#include "pipeline/approval_request.h"
+#include "pipeline/business_clock.h"
+#include "pipeline/mail_codec.h"
+#include "pipeline/outbox_sender.h"
+#include "pipeline/run_lock.h"
+#include "render/document_renderer.h"
+#include "rules/due_documents.h"
+#include "store/document_store.h"
+#include "store/order_store.h"
+#include "store/outbox_store.h"
+
+namespace danju {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Orders are stored, and documents rendered and recorded, this many at a
+// time: memory stays flat however big the night, and each batch is one
+// transaction.
+constexpr std::size_t kBatch = 256;
+
+struct ResolvedStep {
+  std::string role;
+  std::string title;
+  const Person* person = nullptr;
+};
+
+struct OrderPlan {
+  StoredOrder stored;
+  Money received;
+  std::vector<DocumentKind> kinds;
+  std::map<DocumentKind, std::vector<ResolvedStep>> chains;
+};
+
+struct MadeFile {
+  DocumentKind kind = DocumentKind::contract;
+  std::string format;
+  std::string document_no;
+  std::string path;           // absolute
+  std::string relative_path;  // to the output folder
+  std::string sha256;
+  std::int64_t bytes = 0;
+};
+
+struct OrderResult {
+  std::vector<MadeFile> files;
+  std::string error;
+};
+
+std::string document_number(const Order& order, DocumentKind kind) {
+  switch (kind) {
+    case DocumentKind::contract: return order.contract_no;
+    case DocumentKind::contract_approval: return "SP-" + order.contract_no;
+    case DocumentKind::order_sheet: return "DH-" + order.order_no;
+    case DocumentKind::shipment_note: return order.shipment_no;
+  }
+  return order.order_no;
+}
+
+// What the recipient of a file calls it: the contract's title depends on the
+// line of business.
+std::string document_title(const Order& order, DocumentKind kind) {
+  if (kind == DocumentKind::contract) {
+    if (order.line == BusinessLine::furniture) return "定制合同";
+    if (order.line == BusinessLine::transport) return "包车合同";
+  }
+  return document_kind_title(kind);
+}
+
+// documents/2026-03/DD2026030200001: every part is a checked identifier or
+// digits of a checked date.
+std::string order_folder(const Order& order) {
+  return "documents/" + order.date.substr(0, 7) + "/" + order.order_no;
+}
+
+std::string lower(std::string text) {
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text;
+}
+
+class NightRun {
+ public:
+  NightRun(const JobConfig& job, const BusinessClock& clock,
+           const std::string& date, RunLog& log)
+      : job_(job), clock_(clock), date_(date), log_(log) {}
+
+  RunReport run();
+
+ private:
+  void read_inbox_into_store();
+  void flush_orders(std::vector<Order>* orders);
+  void flush_payments(std::vector<Payment>* payments);
+  void plan_render_record();
+  bool plan_order(const std::string& order_no, OrderPlan* plan);
+  void render_and_record(std::vector<OrderPlan>* plans);
+  OrderResult render_order(const OrderPlan& plan) const;
+  DocumentRequest request_for(const OrderPlan& plan, DocumentKind kind) const;
+  void record_order(const OrderPlan& plan, const OrderResult& result);
+  void queue_request(const OrderPlan& plan, DocumentKind kind,
+                     const std::map<std::string, const MadeFile*>& files,
+                     std::int64_t document_id, std::int64_t step_id);
+  void reject(const std::string& line);
+
+  const JobConfig& job_;
+  const BusinessClock& clock_;
+  std::string date_;
+  RunLog& log_;
+  std::unique_ptr<Database> db_;
+  std::unique_ptr<DocumentRenderer> renderer_;
+  std::int64_t run_id_ = 0;
+  RunReport report_;
+};
+
+void NightRun::reject(const std::string& line) {
+  report_.rejections.push_back(line);
+  log_.warn(line);
+}
+
+RunReport NightRun::run() {
+  const auto started = std::chrono::steady_clock::now();
+  report_.business_date = date_;
+  report_.output_folder = job_.output_folder;
+  report_.mail_to_files = job_.mail.host.empty();
+  report_.mail_folder = job_.mail.outbox_folder;
+
+  make_directories(job_.data_folder);
+  make_directories(job_.output_folder);
+  RunLock lock(job_.data_folder, clock_.now_iso());
+  if (!lock.held()) {
+    report_.exit_code = kExitLocked;
+    report_.lock_holder = lock.holder();
+    return report_;
+  }
+
+  // Templates and fonts first: a broken template stops the run before any
+  // order is touched.
+  RendererSettings settings;
+  settings.templates_folder = job_.templates_folder;
+  settings.latin_font = {job_.latin_font};
+  for (const std::string& font : job_.cjk_fonts) {
+    settings.cjk_fonts.push_back({font});
+  }
+  renderer_ = std::make_unique<DocumentRenderer>(settings);
+
+  db_ = std::make_unique<Database>(job_.data_folder + "/danju.sqlite");
+  {
+    Statement insert = db_->prepare(
+        "INSERT INTO runs (business_date, started_at) VALUES (?1, ?2)");
+    insert.bind(1, date_).bind(2, clock_.now_iso());
+    insert.run();
+    run_id_ = db_->last_insert_id();
+  }
+  log_.info("run " + std::to_string(run_id_) + " of job " + job_.name +
+            " started for business date " + date_ + " (" +
+            clock_.time_zone() + ")");
+
+  read_inbox_into_store();
+  plan_render_record();
+
+  const DeliveryReport delivery =
+      deliver_outbox(*db_, job_.mail, clock_, log_);
+  report_.mails_sent = delivery.sent;
+  report_.mails_failed = delivery.failed;
+  report_.mails_waiting = delivery.still_queued;
+
+  for (const OpenApproval& open : DocumentStore(*db_).open_approvals()) {
+    if (open.step.state == kStepPending) ++report_.open_approvals;
+  }
+  report_.exit_code = kExitOk;
+  if (!report_.rejections.empty()) report_.exit_code = kExitRejected;
+  if (report_.mails_waiting > 0 || report_.mails_failed > 0) {
+    report_.exit_code = kExitMailPending;
+  }
+  report_.seconds = std::chrono::duration<double>(
+                        std::chrono::steady_clock::now() - started)
+                        .count();
+
+  std::ostringstream summary;
+  summary << report_.orders_read << " orders read, "
+          << report_.rejections.size() << " rejected, "
+          << report_.mails_queued << " mails queued, " << report_.mails_sent
+          << " delivered";
+  Statement finish = db_->prepare(
+      "UPDATE runs SET finished_at = ?1, outcome = ?2, summary = ?3 "
+      "WHERE id = ?4");
+  finish.bind(1, clock_.now_iso())
+      .bind(2, report_.exit_code)
+      .bind(3, summary.str())
+      .bind(4, run_id_);
+  finish.run();
+  log_.info("run " + std::to_string(run_id_) + " finished: " + summary.str());
+  return report_;
+}
+
+void NightRun::read_inbox_into_store() {
+  std::vector<Order> orders;
+  std::vector<Payment> payments;
+  InboxSink sink;
+  sink.order = [&](Order&& order) {
+    ++report_.orders_read;
+    orders.push_back(std::move(order));
+    if (orders.size() >= kBatch) flush_orders(&orders);
+  };
+  sink.payment = [&](Payment&& payment) {
+    ++report_.payments_read;
+    payments.push_back(std::move(payment));
+    if (payments.size() >= kBatch) flush_payments(&payments);
+  };
+  sink.problem = [&](InputProblem&& problem) { reject(describe(problem)); };
+
+  const InboxSummary summary = read_inbox(job_.inbox_folder, sink);
+  flush_orders(&orders);
+  flush_payments(&payments);
+  report_.files_read = summary.files;
+}
+
+void NightRun::flush_orders(std::vector<Order>* orders) {
+  if (orders->empty()) return;
+  OrderStore store(*db_);
+  DocumentStore documents(*db_);
+  const std::string now = clock_.now_iso();
+  Transaction transaction(*db_);
+  for (const Order& order : *orders) {
+    int version = 0;
+    switch (store.save(order, run_id_, now, &version)) {
+      case SaveOutcome::new_order: ++report_.orders_new; break;
+      case SaveOutcome::unchanged: ++report_.orders_unchanged; break;
+      case SaveOutcome::new_version:
+        ++report_.orders_changed;
+        documents.supersede_before(order.order_no, version);
+        log_.info("order " + order.order_no + " changed: now version " +
+                  std::to_string(version));
+        break;
+    }
+  }
+  transaction.commit();
+  orders->clear();
+}
+
+void NightRun::flush_payments(std::vector<Payment>* payments) {
+  if (payments->empty()) return;
+  OrderStore store(*db_);
+  const std::string now = clock_.now_iso();
+  Transaction transaction(*db_);
+  for (const Payment& payment : *payments) {
+    if (store.add_payment(payment, now)) ++report_.payments_new;
+  }
+  transaction.commit();
+  payments->clear();
+}
+
+bool NightRun::plan_order(const std::string& order_no, OrderPlan* plan) {
+  OrderStore orders(*db_);
+  DocumentStore documents(*db_);
+  auto stored = orders.latest(order_no);
+  if (!stored) return false;
+  plan->stored = std::move(*stored);
+  const Order& order = plan->stored.order;
+  plan->received = orders.received(order_no, date_);
+
+  for (DocumentKind kind : due_documents(order, {plan->received})) {
+    if (!documents.has(order_no, plan->stored.version, kind)) {
+      plan->kinds.push_back(kind);
+    }
+  }
+  if (plan->kinds.empty()) return false;
+
+  // The contract and its approval form are one pair: made together or not.
+  for (DocumentKind kind : plan->kinds) {
+    if (!needs_approval(kind)) continue;
+    std::vector<ResolvedStep> steps;
+    for (const std::string& role : job_.chain(order.line, kind)) {
+      const Person* person = job_.approver(role, order.department);
+      if (!person) {
+        reject("order " + order_no + ": nobody holds the role " + role +
+               " for department " + order.department + " (people file); " +
+               "its documents were not made");
+        return false;
+      }
+      steps.push_back({role, job_.role_title(role), person});
+    }
+    plan->chains[kind] = steps;
+  }
+  return true;
+}
+
+void NightRun::plan_render_record() {
+  std::vector<OrderPlan> plans;
+  for (const std::string& order_no :
+       OrderStore(*db_).orders_dated_up_to(date_)) {
+    OrderPlan plan;
+    if (!plan_order(order_no, &plan)) continue;
+    plans.push_back(std::move(plan));
+    if (plans.size() >= kBatch) render_and_record(&plans);
+  }
+  render_and_record(&plans);
+}
+
+DocumentRequest NightRun::request_for(const OrderPlan& plan,
+                                      DocumentKind kind) const {
+  DocumentRequest request;
+  request.kind = kind;
+  request.order = &plan.stored.order;
+  request.company = &job_.company;
+  request.document_no = document_number(plan.stored.order, kind);
+  request.version = plan.stored.version;
+  request.date = date_;
+  request.prepaid = plan.received;
+  const auto chain = plan.chains.find(kind);
+  if (chain != plan.chains.end()) {
+    for (const ResolvedStep& step : chain->second) {
+      ApprovalBox box;
+      box.title = step.title + "意见";
+      request.approvals.push_back(box);
+    }
+  }
+  return request;
+}
+
+OrderResult NightRun::render_order(const OrderPlan& plan) const {
+  OrderResult result;
+  const Order& order = plan.stored.order;
+  const std::string folder = order_folder(order);
+  try {
+    make_directories(job_.output_folder + "/" + folder);
+    for (DocumentKind kind : plan.kinds) {
+      const DocumentRequest request = request_for(plan, kind);
+      const std::string stem = folder + "/" + request.document_no + "-v" +
+                               std::to_string(plan.stored.version);
+
+      MadeFile pdf;
+      pdf.kind = kind;
+      pdf.format = "pdf";
+      pdf.document_no = request.document_no;
+      pdf.relative_path = stem + ".pdf";
+      pdf.path = job_.output_folder + "/" + pdf.relative_path;
+      const std::string bytes = renderer_->render_pdf(request);
+      write_file_atomic(pdf.path, bytes);
+      pdf.sha256 = sha256_hex(bytes);
+      pdf.bytes = static_cast<std::int64_t>(bytes.size());
+      result.files.push_back(pdf);
+
+      if (DocumentRenderer::has_xlsx(kind)) {
+        MadeFile xlsx = pdf;
+        xlsx.format = "xlsx";
+        xlsx.relative_path = stem + ".xlsx";
+        xlsx.path = job_.output_folder + "/" + xlsx.relative_path;
+        renderer_->write_xlsx(request, xlsx.path);
+        xlsx.sha256 = sha256_file(xlsx.path);
+        xlsx.bytes = static_cast<std::int64_t>(fs::file_size(xlsx.path));
+        result.files.push_back(xlsx);
+      }
+    }
+  } catch (const std::exception& error) {
+    // Nothing of a broken order stays behind.
+    for (const MadeFile& file : result.files) ::unlink(file.path.c_str());
+    result.files.clear();
+    result.error = "order " + order.order_no + " (" + order.source.file +
+                   "): " + one_line(error.what()) +
+                   "; its documents were not made";
+  }
+  return result;
+}
+
+void NightRun::render_and_record(std::vector<OrderPlan>* plans) {
+  if (plans->empty()) return;
+  std::vector<OrderResult> results(plans->size());
+
+  // Orders are independent: each worker takes the next one.
+  unsigned workers = job_.workers > 0
+                         ? static_cast<unsigned>(job_.workers)
+                         : std::max(1u, std::thread::hardware_concurrency());
+  workers = std::min<unsigned>(workers, static_cast<unsigned>(plans->size()));
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < plans->size(); i = next++) {
+      results[i] = render_order((*plans)[i]);
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned i = 1; i < workers; ++i) threads.emplace_back(work);
+  work();
+  for (std::thread& thread : threads) thread.join();
+
+  Transaction transaction(*db_);
+  for (std::size_t i = 0; i < plans->size(); ++i) {
+    if (!results[i].error.empty()) {
+      reject(results[i].error);
+      continue;
+    }
+    record_order((*plans)[i], results[i]);
+  }
+  transaction.commit();
+  plans->clear();
+}
+
+void NightRun::record_order(const OrderPlan& plan, const OrderResult& result) {
+  DocumentStore documents(*db_);
+  const std::string now = clock_.now_iso();
+  std::map<std::string, const MadeFile*> files;  // "kind.format"
+  std::map<DocumentKind, std::int64_t> pdf_ids;
+
+  for (const MadeFile& file : result.files) {
+    DocumentRecord record;
+    record.order_no = plan.stored.order.order_no;
+    record.order_version = plan.stored.version;
+    record.kind = file.kind;
+    record.document_no = file.document_no;
+    record.format = file.format;
+    record.path = file.relative_path;
+    record.sha256 = file.sha256;
+    record.bytes = file.bytes;
+    record.business_date = date_;
+    record.state = file.kind == DocumentKind::shipment_note
+                       ? kDocumentIssued
+                       : kDocumentPending;
+    const std::int64_t id = documents.add(record, run_id_, now);
+    if (file.format == "pdf") pdf_ids[file.kind] = id;
+    files[std::string(document_kind_name(file.kind)) + "." + file.format] =
+        &file;
+    ++report_.documents[std::string(document_kind_name(file.kind)) + "." +
+                        file.format];
+  }
+
+  for (const auto& [kind, steps] : plan.chains) {
+    const std::int64_t document_id = pdf_ids.at(kind);
+    std::int64_t first_step = 0;
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      ApprovalStepRecord step;
+      step.document_id = document_id;
+      step.step = static_cast<int>(i + 1);
+      step.role = steps[i].role;
+      step.title = steps[i].title;
+      step.approver_name = steps[i].person->name;
+      step.approver_email = steps[i].person->email;
+      step.state = i == 0 ? kStepPending : kStepWaiting;
+      step.requested_at = i == 0 ? now : "";
+      const std::int64_t id = documents.add_step(step);
+      if (i == 0) first_step = id;
+    }
+    if (!steps.empty()) queue_request(plan, kind, files, document_id,
+                                      first_step);
+  }
+  log_.info("order " + plan.stored.order.order_no + " v" +
+            std::to_string(plan.stored.version) + ": " +
+            std::to_string(result.files.size()) + " files made");
+}
+
+void NightRun::queue_request(
+    const OrderPlan& plan, DocumentKind kind,
+    const std::map<std::string, const MadeFile*>& files,
+    std::int64_t document_id, std::int64_t step_id) {
+  const Order& order = plan.stored.order;
+  const ResolvedStep& first = plan.chains.at(kind).front();
+
+  // The form itself, then what it approves, then its spreadsheet.
+  std::vector<DocumentKind> attached = {kind};
+  if (kind == DocumentKind::contract_approval) {
+    attached.push_back(DocumentKind::contract);
+  }
+  ApprovalRequestFacts facts;
+  facts.order = &order;
+  facts.kind = kind;
+  facts.document_no = document_number(order, kind);
+  facts.version = plan.stored.version;
+  facts.steps = static_cast<int>(plan.chains.at(kind).size());
+  facts.role_title = first.title;
+  facts.approver = {first.person->name, first.person->email};
+  facts.prepaid = plan.received;
+  for (const std::string format : {"pdf", "xlsx"}) {
+    for (DocumentKind k : attached) {
+      const auto found =
+          files.find(std::string(document_kind_name(k)) + "." + format);
+      if (found == files.end()) continue;
+      facts.attachments.push_back(
+          {found->second->path,
+           document_title(order, k) + "_" + found->second->document_no +
+               "." + format,
+           format == std::string("pdf")
+               ? "application/pdf"
+               : "application/vnd.openxmlformats-officedocument."
+                 "spreadsheetml.sheet"});
+    }
+  }
+
+  MailMessage message = approval_request(facts);
+  const std::string& sha = files.at(std::string(document_kind_name(kind)) +
+                                    ".pdf")->sha256;
+  message.message_id = lower(facts.document_no) + ".v" +
+                       std::to_string(facts.version) + ".s1." +
+                       sha.substr(0, 12) + "@" + job_.mail.domain;
+  message.date = clock_.now_rfc5322();
+  message.from = {job_.mail.from_name, job_.mail.from_address};
+
+  OutboxEntry entry;
+  entry.message_id = message.message_id;
+  entry.purpose = "approval_request";
+  entry.document_id = document_id;
+  entry.step_id = step_id;
+  entry.envelope_from = job_.mail.from_address;
+  entry.recipients = {first.person->email};
+  entry.message = encode_mail(message);
+  if (OutboxStore(*db_).enqueue(entry, clock_.now_iso())) {
+    ++report_.mails_queued;
+  }
+}
+
+// A dry run works on a scratch copy of the job's database and writes into a
+// scratch folder, which is removed afterwards; no mail leaves.
+RunReport dry_run(const JobConfig& job, const RunOptions& options,
+                  RunLog& log) {
+  char pattern[] = "/tmp/danju-dry-run-XXXXXX";
+  if (!::mkdtemp(pattern)) {
+    throw FileError("cannot create a scratch folder for the dry run");
+  }
+  const std::string scratch = pattern;
+  JobConfig copy = job;
+  copy.data_folder = scratch + "/data";
+  copy.output_folder = scratch + "/output";
+  copy.mail.host.clear();
+  copy.mail.outbox_folder = scratch + "/outbox";
+  make_directories(copy.data_folder);
+
+  const std::string database = job.data_folder + "/danju.sqlite";
+  if (file_exists(database)) {
+    Database source(database, true);
+    Statement copy_into = source.prepare("VACUUM INTO ?1");
+    copy_into.bind(1, copy.data_folder + "/danju.sqlite");
+    copy_into.run();
+  }
+
+  RunOptions real = options;
+  real.dry_run = false;
+  RunReport report;
+  try {
+    report = run_night(copy, real, log);
+  } catch (...) {
+    fs::remove_all(scratch);
+    throw;
+  }
+  fs::remove_all(scratch);
+  report.dry_run = true;
+  report.output_folder = job.output_folder;
+  report.mail_folder = job.mail.outbox_folder;
+  report.mail_to_files = job.mail.host.empty();
+  return report;
+}
+
+}  // namespace
+
+RunReport run_night(const JobConfig& job, const RunOptions& options,
+                    RunLog& log) {
+  const BusinessClock clock(job.time_zone);
+  if (options.dry_run) return dry_run(job, options, log);
+
+  const std::string date =
+      options.business_date.empty() ? clock.today() : options.business_date;
+  if (!is_iso_date(date)) {
+    throw JobError("business date " + date + " is not a date (YYYY-MM-DD)");
+  }
+  NightRun night(job, clock, date, log);
+  return night.run();
+}
+
+std::string format_report(const RunReport& r) {
+  std::ostringstream out;
+  if (r.exit_code == kExitLocked) {
+    out << "another run holds the lock (" << r.lock_holder
+        << "); nothing was done\n";
+    return out.str();
+  }
+  out << (r.dry_run ? "Dry run" : "Run") << " for business date "
+      << r.business_date << (r.dry_run ? " (nothing was kept or sent)" : "")
+      << "\n";
+  out << "  read:       " << r.files_read << " files, " << r.orders_read
+      << " orders (" << r.orders_new << " new, " << r.orders_changed
+      << " changed, " << r.orders_unchanged << " unchanged), "
+      << r.payments_read << " payments (" << r.payments_new << " new)\n";
+  out << "  rejected:   " << r.rejections.size() << "\n";
+  for (const std::string& line : r.rejections) out << "    " << line << "\n";
+
+  int made = 0;
+  for (const auto& [kind, count] : r.documents) made += count;
+  out << "  documents:  " << made << " files";
+  if (made) {
+    out << " (";
+    bool first = true;
+    for (const auto& [kind, count] : r.documents) {
+      out << (first ? "" : ", ") << count << " " << kind;
+      first = false;
+    }
+    out << ")";
+  }
+  out << "\n";
+  out << "  e-mail:     " << r.mails_queued << " queued, " << r.mails_sent
+      << (r.mail_to_files ? " written as .eml" : " sent");
+  if (r.mails_waiting) out << ", " << r.mails_waiting << " waiting to retry";
+  if (r.mails_failed) out << ", " << r.mails_failed << " refused";
+  out << "\n";
+  out << "  approvals:  " << r.open_approvals << " waiting for an answer\n";
+  if (!r.dry_run) {
+    out << "  files:      " << r.output_folder << "/documents\n";
+    if (r.mail_to_files) out << "  mail files: " << r.mail_folder << "\n";
+  }
+  char seconds[32];
+  std::snprintf(seconds, sizeof seconds, "%.1f", r.seconds);
+  out << "  time:       " << seconds << " s; exit code " << r.exit_code
+      << "\n";
+  return out.str();
+}
+
+}  // namespace danju

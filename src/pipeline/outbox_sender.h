@@ -1,0 +1,25 @@
+// Delivers the queued messages of the outbox: over one SMTP session when the
+// job names a mail server, else as .eml files in the job's outbox folder.
+// Each message is marked sent as soon as it is delivered, so a run killed
+// mid-way resends nothing that was delivered before.
+#pragma once
+
+#include "jobs/job_config.h"
+#include "pipeline/business_clock.h"
+#include "pipeline/run_log.h"
+#include "store/database.h"
+
+namespace danju {
+
+struct DeliveryReport {
+  int sent = 0;
+  int failed = 0;       // refused for good, marked failed
+  int still_queued = 0; // will be tried again by the next run
+};
+
+// Delivers every queued message. Never throws for a mail problem (it is
+// logged and counted); throws DatabaseError when the outbox cannot be read.
+DeliveryReport deliver_outbox(Database& db, const MailSettings& mail,
+                              const BusinessClock& clock, RunLog& log);
+
+}  // namespace danju

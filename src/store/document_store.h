@@ -1,0 +1,94 @@
+// 单据 documents made, and their approval steps, as the database keeps them.
+//
+// A document is recorded only after its file is in place, so a record always
+// points at a whole file whose SHA-256 it carries. One order version gets at
+// most one document of each kind and format.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/document_kind.h"
+#include "store/database.h"
+
+namespace danju {
+
+// States of a document.
+inline constexpr const char* kDocumentIssued = "issued";  // needs no approval
+inline constexpr const char* kDocumentPending = "pending_approval";
+inline constexpr const char* kDocumentSuperseded = "superseded";
+
+struct DocumentRecord {
+  std::int64_t id = 0;
+  std::string order_no;
+  int order_version = 0;
+  DocumentKind kind = DocumentKind::contract;
+  std::string document_no;
+  std::string format;  // "pdf" or "xlsx"
+  std::string path;    // relative to the job's output folder
+  std::string sha256;
+  std::int64_t bytes = 0;
+  std::string business_date;
+  std::string state;
+};
+
+// States of an approval step: the first step of a chain is pending (its
+// request is mailed), the later ones wait for the step before them.
+inline constexpr const char* kStepPending = "pending";
+inline constexpr const char* kStepWaiting = "waiting";
+inline constexpr const char* kStepSuperseded = "superseded";
+
+struct ApprovalStepRecord {
+  std::int64_t id = 0;
+  std::int64_t document_id = 0;
+  int step = 0;  // 1-based position in the chain
+  std::string role;
+  std::string title;  // 部门负责人
+  std::string approver_name;
+  std::string approver_email;
+  std::string state;
+  std::string requested_at;  // when its request was queued; empty if waiting
+};
+
+// An open step with what `danju status` shows about it.
+struct OpenApproval {
+  ApprovalStepRecord step;
+  std::string document_no;
+  DocumentKind kind = DocumentKind::contract;
+  std::string order_no;
+  int order_version = 0;
+};
+
+class DocumentStore {
+ public:
+  explicit DocumentStore(Database& db) : db_(db) {}
+
+  // True when this order version already has a document of this kind.
+  bool has(const std::string& order_no, int order_version, DocumentKind kind);
+
+  // Records a document; returns its id. Call inside a Transaction.
+  std::int64_t add(const DocumentRecord& record, std::int64_t run_id,
+                   const std::string& now);
+
+  // Records an approval step; returns its id.
+  std::int64_t add_step(const ApprovalStepRecord& step);
+
+  // Marks the documents of older versions of the order, and their open
+  // steps, superseded. Returns how many documents changed.
+  int supersede_before(const std::string& order_no, int order_version);
+
+  std::vector<DocumentRecord> for_order(const std::string& order_no);
+
+  // Steps pending or waiting, oldest request first.
+  std::vector<OpenApproval> open_approvals();
+
+  // Documents recorded by a run, by kind name and format ("pdf"/"xlsx").
+  std::vector<DocumentRecord> made_by_run(std::int64_t run_id);
+
+ private:
+  Database& db_;
+};
+
+}  // namespace danju

@@ -1,0 +1,55 @@
+// The outbox: every e-mail is recorded here before it is sent, and marked
+// sent only after the server accepted it. A message that could not be sent
+// stays queued and is tried again by the next run; one the server refused
+// for good is marked failed and reported.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "store/database.h"
+
+namespace danju {
+
+inline constexpr const char* kMailQueued = "queued";
+inline constexpr const char* kMailSent = "sent";
+inline constexpr const char* kMailFailed = "failed";
+
+struct OutboxEntry {
+  std::int64_t id = 0;
+  std::string message_id;  // unique; a second enqueue of it is ignored
+  std::string purpose;     // "approval_request", ...
+  std::int64_t document_id = 0;  // 0: none
+  std::int64_t step_id = 0;      // 0: none
+  std::string envelope_from;
+  std::vector<std::string> recipients;
+  std::string message;  // the message as pipeline/mail_codec.h encodes it
+  std::string state;
+  int attempts = 0;
+  std::string last_error;
+};
+
+class OutboxStore {
+ public:
+  explicit OutboxStore(Database& db) : db_(db) {}
+
+  // Queues a message; false (and nothing changes) when its message id is
+  // already in the outbox. Call inside a Transaction.
+  bool enqueue(const OutboxEntry& entry, const std::string& now);
+
+  // Messages still to send, oldest first.
+  std::vector<OutboxEntry> queued();
+
+  void mark_sent(std::int64_t id, const std::string& now);
+  // A failed attempt: stays queued when temporary, else marked failed.
+  void mark_attempt_failed(std::int64_t id, const std::string& error,
+                           bool temporary);
+
+  int count_in_state(const std::string& state);
+
+ private:
+  Database& db_;
+};
+
+}  // namespace danju

@@ -1,0 +1,133 @@
+#include "store/schema.h"
+
+#include <string>
+
+#include "store/database.h"
+
+namespace danju {
+
+namespace {
+
+// Append only: a released migration is never edited, a change is a new one.
+const char* const kMigrations[] = {
+    // 1: orders with versions, payments, documents, approval steps, outbox,
+    // runs.
+    R"sql(
+CREATE TABLE runs (
+  id            INTEGER PRIMARY KEY,
+  business_date TEXT NOT NULL,
+  started_at    TEXT NOT NULL,
+  finished_at   TEXT,
+  outcome       TEXT,
+  summary       TEXT
+);
+CREATE TABLE orders (
+  id            INTEGER PRIMARY KEY,
+  order_no      TEXT NOT NULL,
+  version       INTEGER NOT NULL,
+  content_hash  TEXT NOT NULL,
+  business_line TEXT NOT NULL,
+  status        TEXT NOT NULL,
+  order_date    TEXT NOT NULL,
+  total_fen     INTEGER NOT NULL,
+  content       TEXT NOT NULL,
+  source        TEXT NOT NULL,
+  run_id        INTEGER REFERENCES runs(id),
+  created_at    TEXT NOT NULL,
+  UNIQUE (order_no, version)
+);
+CREATE TABLE payments (
+  id          INTEGER PRIMARY KEY,
+  order_no    TEXT NOT NULL,
+  kind        TEXT NOT NULL,
+  amount_fen  INTEGER NOT NULL,
+  received_on TEXT NOT NULL,
+  reference   TEXT NOT NULL,
+  source      TEXT NOT NULL,
+  created_at  TEXT NOT NULL,
+  UNIQUE (order_no, kind, amount_fen, received_on, reference)
+);
+CREATE INDEX payments_by_order ON payments(order_no);
+CREATE TABLE documents (
+  id            INTEGER PRIMARY KEY,
+  order_no      TEXT NOT NULL,
+  order_version INTEGER NOT NULL,
+  kind          TEXT NOT NULL,
+  document_no   TEXT NOT NULL,
+  format        TEXT NOT NULL,
+  path          TEXT NOT NULL,
+  sha256        TEXT NOT NULL,
+  bytes         INTEGER NOT NULL,
+  business_date TEXT NOT NULL,
+  state         TEXT NOT NULL,
+  run_id        INTEGER REFERENCES runs(id),
+  created_at    TEXT NOT NULL,
+  UNIQUE (order_no, order_version, kind, format)
+);
+CREATE TABLE approval_steps (
+  id             INTEGER PRIMARY KEY,
+  document_id    INTEGER NOT NULL REFERENCES documents(id),
+  step           INTEGER NOT NULL,
+  role           TEXT NOT NULL,
+  title          TEXT NOT NULL,
+  approver_name  TEXT NOT NULL,
+  approver_email TEXT NOT NULL,
+  state          TEXT NOT NULL,
+  requested_at   TEXT,
+  decided_at     TEXT,
+  note           TEXT,
+  UNIQUE (document_id, step)
+);
+CREATE INDEX approval_steps_open ON approval_steps(state);
+CREATE TABLE outbox (
+  id            INTEGER PRIMARY KEY,
+  message_id    TEXT NOT NULL UNIQUE,
+  purpose       TEXT NOT NULL,
+  document_id   INTEGER REFERENCES documents(id),
+  step_id       INTEGER REFERENCES approval_steps(id),
+  envelope_from TEXT NOT NULL,
+  recipients    TEXT NOT NULL,
+  message       TEXT NOT NULL,
+  state         TEXT NOT NULL,
+  attempts      INTEGER NOT NULL DEFAULT 0,
+  last_error    TEXT,
+  created_at    TEXT NOT NULL,
+  sent_at       TEXT
+);
+CREATE INDEX outbox_queued ON outbox(state);
+)sql",
+};
+
+constexpr int kCount = sizeof kMigrations / sizeof kMigrations[0];
+
+int current_version(Database& db) {
+  Statement query = db.prepare("PRAGMA user_version");
+  query.step();
+  return static_cast<int>(query.integer(0));
+}
+
+}  // namespace
+
+int schema_version() { return kCount; }
+
+void apply_migrations(Database& db) {
+  int version = current_version(db);
+  if (version > kCount) {
+    throw DatabaseError("database " + db.path() + " has schema version " +
+                        std::to_string(version) +
+                        ", newer than this program (" +
+                        std::to_string(kCount) + "); use a newer danju");
+  }
+  while (version < kCount) {
+    Transaction transaction(db);
+    // Another process may have migrated while we waited for the lock.
+    version = current_version(db);
+    if (version >= kCount) break;
+    db.execute(kMigrations[version]);
+    db.execute("PRAGMA user_version = " + std::to_string(version + 1));
+    transaction.commit();
+    ++version;
+  }
+}
+
+}  // namespace danju
