@@ -57,18 +57,23 @@ class Table {
   bool contains(const std::string& key) const;
   // nullptr when absent.
   const Value* find(const std::string& key) const;
-  // Throws Error "file:line: missing key <path>" (line of the table).
+  // Throws Error "file:line: missing key <path>" (line of the table); path
+  // is the key as the message should name it, e.g. "mail.port" (key itself
+  // when path is empty).
   const Value& at(const std::string& key, const std::string& path) const;
   const std::vector<std::string>& keys() const;  // in file order
   int line() const;  // line of the table header, 1 for the root table
   const std::string& file() const;
 
-  // Throws Error naming file, line and key for the first key not in allowed:
-  // how job and template readers refuse typos ("colour" for "color").
+  // Throws Error naming file, line and key for the first key (in file order)
+  // not in allowed: how job and template readers refuse typos ("colour" for
+  // "color"). The line is the key's own line; path is this table's key path
+  // ("" for the root), e.g. "t.toml:7: unknown key style.colour (did you mean
+  // color?)".
   void check_keys(const std::vector<std::string>& allowed,
                   const std::string& path) const;
 
-  // Set by the parser.
+  // Set by the parser. Throws Error on a key already present.
   void insert(const std::string& key, Value value);
   Table(std::string file, int line);
   Table() = default;

@@ -106,6 +106,7 @@ class NightRun {
   RunReport run();
 
  private:
+  void sweep_temporary_files();
   void read_inbox_into_store();
   void flush_orders(std::vector<Order>* orders);
   void flush_payments(std::vector<Payment>* payments);
@@ -150,6 +151,8 @@ RunReport NightRun::run() {
     report_.lock_holder = lock.holder();
     return report_;
   }
+
+  sweep_temporary_files();
 
   // Templates and fonts first: a broken template stops the run before any
   // order is touched.
@@ -209,6 +212,28 @@ RunReport NightRun::run() {
   finish.run();
   log_.info("run " + std::to_string(run_id_) + " finished: " + summary.str());
   return report_;
+}
+
+// A run killed while writing leaves "name.tmp-<pid>" files; they were never
+// recorded, and with the lock held no other run is writing one now.
+void NightRun::sweep_temporary_files() {
+  int swept = 0;
+  for (const std::string& folder :
+       {job_.output_folder, job_.mail.outbox_folder}) {
+    std::error_code error;
+    for (fs::recursive_directory_iterator it(folder, error), end;
+         !error && it != end; it.increment(error)) {
+      if (it->is_regular_file(error) &&
+          it->path().filename().string().find(".tmp-") != std::string::npos) {
+        fs::remove(it->path(), error);
+        ++swept;
+      }
+    }
+  }
+  if (swept) {
+    log_.info("removed " + std::to_string(swept) +
+              " half-written files left by an interrupted run");
+  }
 }
 
 void NightRun::read_inbox_into_store() {

@@ -53,8 +53,12 @@ std::int64_t DocumentStore::add(const DocumentRecord& record,
       .bind(8, record.bytes)
       .bind(9, record.business_date)
       .bind(10, record.state)
-      .bind(11, run_id)
       .bind(12, now);
+  if (run_id) {
+    insert.bind(11, run_id);
+  } else {
+    insert.bind_null(11);
+  }
   insert.run();
   return db_.last_insert_id();
 }

@@ -44,8 +44,12 @@ SaveOutcome OrderStore::save(const Order& order, std::int64_t run_id,
       .bind(7, order.total().fen())
       .bind(8, content)
       .bind(9, source_text(order.source))
-      .bind(10, run_id)
       .bind(11, now);
+  if (run_id) {
+    insert.bind(10, run_id);
+  } else {
+    insert.bind_null(10);
+  }
   insert.run();
   *version = next;
   return next == 1 ? SaveOutcome::new_order : SaveOutcome::new_version;

@@ -1,0 +1,248 @@
+#include "input/order_csv_reader.h"
+
+#include <map>
+#include <vector>
+
+#include "core/text.h"
+#include "input/field_values.h"
+#include "input/order_draft.h"
+
+namespace danju {
+
+namespace {
+
+enum class Level { order, item, extra };
+
+struct Column {
+  const char* key;      // OrderDraft key, DraftItem key or Order::extra key
+  const char* chinese;  // header as exported
+  const char* english;  // header alias
+  Level level;
+  bool required;
+};
+
+const Column kColumns[] = {
+    {"order_no", "订单号", "order_no", Level::order, true},
+    {"contract_no", "合同编号", "contract_no", Level::order, false},
+    {"shipment_no", "发货单号", "shipment_no", Level::order, false},
+    {"line", "业务线", "line", Level::order, true},
+    {"order_type", "订单类型", "order_type", Level::order, false},
+    {"status", "状态", "status", Level::order, false},
+    {"date", "下单日期", "date", Level::order, true},
+    {"ship_date", "交货日期", "ship_date", Level::order, false},
+    {"department", "部门", "department", Level::order, false},
+    {"salesperson", "业务员", "salesperson", Level::order, true},
+    {"customer", "客户名称", "customer", Level::order, true},
+    {"contact", "联系人", "contact", Level::order, false},
+    {"phone", "联系电话", "phone", Level::order, false},
+    {"address", "地址", "address", Level::order, false},
+    {"payment_terms", "付款方式", "payment_terms", Level::order, false},
+    {"prepayment_pct", "预付比例", "prepayment_pct", Level::order, false},
+    {"remarks", "备注", "remarks", Level::order, false},
+    {"name", "品名", "item_name", Level::item, true},
+    {"spec", "规格", "spec", Level::item, false},
+    {"unit", "单位", "unit", Level::item, false},
+    {"qty", "数量", "qty", Level::item, true},
+    {"unit_price", "单价", "unit_price", Level::item, true},
+    {"amount", "金额", "amount", Level::item, false},
+    {"route", "线路", "route", Level::extra, false},
+    {"origin", "出发地", "origin", Level::extra, false},
+    {"destination", "目的地", "destination", Level::extra, false},
+    {"service_time", "用车时间", "service_time", Level::extra, false},
+    {"headcount", "人数", "headcount", Level::extra, false},
+    {"vehicle_type", "车型", "vehicle_type", Level::extra, false},
+    {"vehicle_count", "车辆数", "vehicle_count", Level::extra, false},
+    {"driver", "司机", "driver", Level::extra, false},
+};
+constexpr std::size_t kColumnCount = sizeof kColumns / sizeof kColumns[0];
+constexpr std::size_t kNoCell = static_cast<std::size_t>(-1);
+
+std::string lower_ascii(std::string text) {
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return text;
+}
+
+// Which cell holds each known column, and what the header calls it.
+struct Layout {
+  std::size_t cell[kColumnCount];
+  std::string label[kColumnCount];
+};
+
+// Fills layout from the header; returns a reason when the header is unusable.
+std::string map_header(const std::vector<std::string>& header,
+                       Layout* layout) {
+  for (std::size_t c = 0; c < kColumnCount; ++c) {
+    layout->cell[c] = kNoCell;
+    layout->label[c] = kColumns[c].chinese;
+  }
+
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    const std::string name = trim(fold_full_width(header[i]));
+    for (std::size_t c = 0; c < kColumnCount; ++c) {
+      if (name != kColumns[c].chinese &&
+          lower_ascii(name) != kColumns[c].english) {
+        continue;
+      }
+      if (layout->cell[c] != kNoCell) {
+        return "column " + name + " appears twice in the header";
+      }
+      layout->cell[c] = i;
+      layout->label[c] = name;
+    }
+  }
+
+  std::string missing;
+  for (std::size_t c = 0; c < kColumnCount; ++c) {
+    if (kColumns[c].required && layout->cell[c] == kNoCell) {
+      missing += missing.empty() ? "" : ", ";
+      missing += kColumns[c].chinese;
+    }
+  }
+  if (!missing.empty()) return "the header lacks required columns: " + missing;
+  return "";
+}
+
+std::string cell_text(const CsvRecord& row, std::size_t cell) {
+  if (cell == kNoCell || cell >= row.fields.size()) return "";
+  return trim(row.fields[cell]);
+}
+
+bool is_blank_row(const CsvRecord& row) {
+  for (const std::string& field : row.fields) {
+    if (!trim(field).empty()) return false;
+  }
+  return true;
+}
+
+InputProblem row_problem(const std::string& file, const CsvRecord& row,
+                         const std::string& order_no,
+                         const std::string& field,
+                         const std::string& message) {
+  InputProblem problem;
+  problem.where = {file, row.line};
+  problem.order_no = order_no;
+  problem.field = field;
+  problem.message = message;
+  problem.skipped = Skipped::order;
+  return problem;
+}
+
+// The first way the rows of one order contradict each other, if any.
+std::optional<InputProblem> check_rows(
+    const std::vector<const CsvRecord*>& rows, const Layout& layout,
+    std::size_t header_size, const std::string& file,
+    const std::string& order_no) {
+  const CsvRecord& first = *rows.front();
+
+  // A mangled number may have merged several orders into one group, so it
+  // is reported before the rows are compared.
+  std::string error;
+  if (!order_no.empty() && !check_document_number(order_no, &error)) {
+    return row_problem(file, first, order_no, layout.label[0], error);
+  }
+
+  for (const CsvRecord* row : rows) {
+    for (std::size_t i = header_size; i < row->fields.size(); ++i) {
+      if (trim(row->fields[i]).empty()) continue;
+      return row_problem(file, *row, order_no, "",
+                         "the row has " + std::to_string(row->fields.size()) +
+                             " cells but the header only " +
+                             std::to_string(header_size) +
+                             "; a comma in a value needs quotes");
+    }
+    for (std::size_t c = 0; c < kColumnCount; ++c) {
+      if (kColumns[c].level == Level::item) continue;
+      const std::string here = cell_text(*row, layout.cell[c]);
+      const std::string there = cell_text(first, layout.cell[c]);
+      if (here == there) continue;
+      return row_problem(
+          file, *row, order_no, layout.label[c],
+          "differs between the rows of this order: \"" + one_line(there) +
+              "\" on line " + std::to_string(first.line) + ", \"" +
+              one_line(here) + "\" here");
+    }
+  }
+  return std::nullopt;
+}
+
+OrderDraft make_draft(const std::vector<const CsvRecord*>& rows,
+                      const Layout& layout, const std::string& file) {
+  const CsvRecord& first = *rows.front();
+  OrderDraft draft;
+  draft.source = {file, first.line};
+  for (std::size_t c = 0; c < kColumnCount; ++c) {
+    if (kColumns[c].level == Level::item) continue;
+    DraftValue value{cell_text(first, layout.cell[c]), layout.label[c],
+                     first.line};
+    auto& target =
+        kColumns[c].level == Level::order ? draft.values : draft.extra;
+    target[kColumns[c].key] = value;
+  }
+
+  for (const CsvRecord* row : rows) {
+    DraftItem item;
+    item.line = row->line;
+    for (std::size_t c = 0; c < kColumnCount; ++c) {
+      if (kColumns[c].level != Level::item) continue;
+      item.values[kColumns[c].key] = {cell_text(*row, layout.cell[c]),
+                                      layout.label[c], row->line};
+    }
+    draft.items.push_back(std::move(item));
+  }
+  return draft;
+}
+
+}  // namespace
+
+void read_order_csv(const CsvTable& table, const std::string& file,
+                    const InboxSink& sink) {
+  Layout layout;
+  const std::string unusable = map_header(table.header, &layout);
+  if (!unusable.empty()) {
+    InputProblem problem;
+    problem.where = {file, table.header_line};
+    problem.message = unusable;
+    problem.skipped = Skipped::file;
+    sink.problem(std::move(problem));
+    return;
+  }
+
+  // Rows of one order, in the order their orders first appear. A row with
+  // no order number stays alone, so that it is refused by itself.
+  std::vector<std::vector<const CsvRecord*>> groups;
+  std::map<std::string, std::size_t> group_of;
+  const std::size_t order_no_cell = layout.cell[0];
+  for (const CsvRecord& row : table.records) {
+    if (is_blank_row(row)) continue;
+    const std::string order_no = cell_text(row, order_no_cell);
+    if (order_no.empty()) {
+      groups.push_back({&row});
+      continue;
+    }
+    const auto [found, fresh] = group_of.emplace(order_no, groups.size());
+    if (fresh) groups.emplace_back();
+    groups[found->second].push_back(&row);
+  }
+
+  for (const auto& rows : groups) {
+    const std::string order_no = cell_text(*rows.front(), order_no_cell);
+    auto contradiction =
+        check_rows(rows, layout, table.header.size(), file, order_no);
+    if (contradiction) {
+      sink.problem(std::move(*contradiction));
+      continue;
+    }
+
+    InputProblem problem;
+    auto order = build_order(make_draft(rows, layout, file), &problem);
+    if (order) {
+      sink.order(std::move(*order));
+    } else {
+      sink.problem(std::move(problem));
+    }
+  }
+}
+
+}  // namespace danju

@@ -1,0 +1,34 @@
+// Orders from a CSV export: one row per line item (明细行), the order's own
+// fields repeated on each of its rows.
+//
+// Columns are found by their header, in Chinese as exported or by the
+// English key: 订单号 order_no (required), 合同编号 contract_no, 发货单号
+// shipment_no, 业务线 line (required), 订单类型 order_type, 状态 status,
+// 下单日期 date (required), 交货日期 ship_date, 部门 department, 业务员
+// salesperson (required), 客户名称 customer (required), 联系人 contact,
+// 联系电话 phone, 地址 address, 付款方式 payment_terms, 预付比例
+// prepayment_pct, 备注 remarks; per item 品名 item_name (required), 规格
+// spec, 单位 unit, 数量 qty (required), 单价 unit_price (required), 金额
+// amount; transport's extras 线路 route, 出发地 origin, 目的地 destination,
+// 用车时间 service_time, 人数 headcount, 车型 vehicle_type, 车辆数
+// vehicle_count, 司机 driver. Other columns are ignored.
+#pragma once
+
+#include <string>
+
+#include "input/csv_reader.h"
+#include "input/inbox_reader.h"
+
+namespace danju {
+
+// Groups the table's rows by order number (the rows of one order need not
+// be next to each other) and gives each order to sink.order, in the order of
+// its first row. A wrong value in any row of an order, or an order field
+// that differs between its rows, skips the whole order with one problem
+// naming the row's line and the column as headed. A header that lacks a
+// required column is one problem for the file (skipped = file) and no order
+// is read. file is the name used in SourceRef and messages.
+void read_order_csv(const CsvTable& table, const std::string& file,
+                    const InboxSink& sink);
+
+}  // namespace danju

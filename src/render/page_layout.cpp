@@ -1,0 +1,504 @@
+#include "render/page_layout.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "render/document_renderer.h"
+#include "render/line_breaker.h"
+
+namespace danju {
+
+namespace {
+
+constexpr double kPointsPerMm = 72.0 / 25.4;
+constexpr double kPadX = 1.5 * kPointsPerMm;  // text to cell border
+constexpr double kPadY = 1.2 * kPointsPerMm;
+constexpr double kMinRow = 7 * kPointsPerMm;
+constexpr double kRule = 0.6;     // grid line width
+constexpr double kLeading = 1.4;  // line height as a multiple of the size
+
+const Colour kShade{0.93, 0.93, 0.93};
+const Colour kWhite{1, 1, 1};
+
+double mm(double millimetres) { return millimetres * kPointsPerMm; }
+
+// One drawing call, kept until the page count is known. Text is placed in a
+// box [x, x + w] by its alignment; deferred text still holds {page.*}.
+struct Op {
+  enum class Kind { text, line, fill, stroke };
+  Kind kind = Kind::text;
+  double x = 0, y = 0, w = 0, h = 0;
+  double size = 0;
+  std::string text;
+  Align align = Align::left;
+  bool deferred = false;
+  Colour colour;
+};
+
+using Page = std::vector<Op>;
+
+// A piece of a table row: where it is and what it shows.
+struct Cell {
+  double x = 0, w = 0;
+  std::vector<std::string> lines;
+  Align align = Align::left;
+  bool shaded = false;
+  bool bottom = false;  // text sits at the bottom of the cell, not centred
+};
+
+class Layout {
+ public:
+  Layout(const DocumentTemplate& document, FieldValues* values,
+         const FontSet& fonts)
+      : doc_(document), values_(values), fonts_(fonts),
+        left_(mm(document.page.margin_left)),
+        width_(mm(document.page.content_width())),
+        page_width_(mm(document.page.width)),
+        page_height_(mm(document.page.height)) {}
+
+  std::vector<Page> run(const CopyTemplate* copy) {
+    copy_ = copy;
+    new_page();
+    for (const Block& block : doc_.blocks) {
+      const double size = block.font_size > 0 ? block.font_size
+                                              : doc_.page.font_size;
+      switch (block.type) {
+        case Block::Type::fields: fields(block, size); break;
+        case Block::Type::items: items(block, size); break;
+        case Block::Type::text: text(block, size); break;
+        case Block::Type::approvals: approvals(block, size); break;
+        case Block::Type::signatures: signatures(block, size); break;
+        case Block::Type::space: y_ -= mm(block.height); break;
+      }
+    }
+    return std::move(pages_);
+  }
+
+ private:
+  std::string expand(const std::string& text) const {
+    return values_->expand(text, &fonts_);
+  }
+
+  std::vector<std::string> wrap(const std::string& text, double size,
+                                double width) const {
+    if (text.empty()) return {};
+    return break_lines(fonts_, text, size, std::max(width, size));
+  }
+
+  double text_height(std::size_t lines, double size) const {
+    return static_cast<double>(lines) * size * kLeading;
+  }
+
+  void add_text(double x, double w, double baseline, double size,
+                const std::string& text, Align align, bool deferred = false,
+                const Colour& colour = Colour{}) {
+    Op op;
+    op.kind = Op::Kind::text;
+    op.x = x, op.w = w, op.y = baseline, op.size = size;
+    op.text = text, op.align = align, op.deferred = deferred;
+    op.colour = colour;
+    pages_.back().push_back(op);
+  }
+
+  void add_box(Op::Kind kind, double x, double y, double w, double h,
+               const Colour& colour) {
+    Op op;
+    op.kind = kind;
+    op.x = x, op.y = y, op.w = w, op.h = h, op.colour = colour;
+    pages_.back().push_back(op);
+  }
+
+  // Lines of text inside the box whose top is top, centred vertically
+  // (or set at the bottom).
+  void place_lines(const std::vector<std::string>& lines, double x, double w,
+                   double top, double h, double size, Align align,
+                   bool bottom, const Colour& colour = Colour{}) {
+    const double leading = size * kLeading;
+    const double block = text_height(lines.size(), size);
+    const double offset = bottom ? h - kPadY - block : (h - block) / 2;
+    const double inner = (leading - (fonts_.ascent() + fonts_.descent()) *
+                                        size) / 2;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const double baseline = top - offset - i * leading - inner -
+                              fonts_.ascent() * size;
+      add_text(x + kPadX, w - 2 * kPadX, baseline, size, lines[i], align,
+               false, colour);
+    }
+  }
+
+  double row_height(const std::vector<Cell>& cells, double size,
+                    double minimum) const {
+    double h = minimum;
+    for (const Cell& cell : cells) {
+      h = std::max(h, text_height(cell.lines.size(), size) + 2 * kPadY);
+    }
+    return h;
+  }
+
+  void draw_row(const std::vector<Cell>& cells, double h, double size) {
+    const double top = y_;
+    for (const Cell& cell : cells) {
+      if (cell.shaded) {
+        add_box(Op::Kind::fill, cell.x, top - h, cell.w, h, kShade);
+      }
+      add_box(Op::Kind::stroke, cell.x, top - h, cell.w, h, Colour{});
+      place_lines(cell.lines, cell.x, cell.w, top, h, size, cell.align,
+                  cell.bottom);
+    }
+    y_ -= h;
+  }
+
+  // Starts a page if h does not fit below the cursor. Returns true when a
+  // page was started.
+  bool make_room(double h) {
+    if (y_ - h >= bottom_) return false;
+    if (h > top_of_content_ - bottom_) {
+      throw RenderError("a row of " + doc_.file + " is taller than a whole "
+                        "page; shorten the text it shows");
+    }
+    new_page();
+    return true;
+  }
+
+  void new_page() {
+    pages_.emplace_back();
+    const HeaderTemplate& header = doc_.header;
+    double y = page_height_ - mm(doc_.page.margin_top);
+
+    // The copy band: a coloured strip across the top and the copy's label
+    // in a box at the right, so each part is told apart at a glance.
+    if (copy_ != nullptr) {
+      add_box(Op::Kind::fill, 0, page_height_ - mm(4), page_width_, mm(4),
+              copy_->colour);
+      const std::string label = expand(copy_->label);
+      const double box_w = fonts_.width(label, 10) + mm(6);
+      const double box_h = mm(8);
+      const double box_x = left_ + width_ - box_w;
+      add_box(Op::Kind::fill, box_x, y - box_h, box_w, box_h, copy_->colour);
+      add_text(box_x, box_w, y - box_h / 2 - 3.5, 10, label, Align::center,
+               false, kWhite);
+    }
+
+    if (!header.company.empty()) {
+      y -= header.company_size * 1.1;
+      add_text(left_, width_, y, header.company_size,
+               header.company, Align::center, true);
+      y -= header.company_size * 0.5;
+    }
+    if (!header.title.empty()) {
+      y -= header.title_size * 1.1;
+      add_text(left_, width_, y, header.title_size, header.title,
+               Align::center, true);
+      y -= header.title_size * 0.5;
+    }
+    const double small = 9;
+    y -= small * 1.4;
+    if (!header.number.empty()) {
+      add_text(left_, width_, y, small, header.number, Align::left,
+               true);
+    }
+    if (!header.date.empty()) {
+      add_text(left_, width_, y, small, header.date, Align::right,
+               true);
+    }
+    y -= small * 0.8;
+    top_of_content_ = y;
+    y_ = y;
+
+    const double footer_y = mm(doc_.page.margin_bottom);
+    const double fs = doc_.footer.font_size;
+    if (!doc_.footer.left.empty()) {
+      add_text(left_, width_, footer_y, fs, doc_.footer.left,
+               Align::left, true);
+    }
+    if (!doc_.footer.right.empty()) {
+      add_text(left_, width_, footer_y, fs, doc_.footer.right,
+               Align::right, true);
+    }
+    bottom_ = footer_y + fs * 2;
+  }
+
+  void fields(const Block& block, double size) {
+    const double label_w = mm(block.label_width);
+    const double value_w = width_ / block.columns - label_w;
+    for (const auto& row : block.rows) {
+      std::vector<Cell> cells;
+      double x = left_;
+      for (std::size_t k = 0; k < row.size(); ++k) {
+        const bool last = k + 1 == row.size();
+        Cell label;
+        label.x = x, label.w = label_w, label.shaded = true;
+        label.align = Align::center;
+        label.lines = wrap(expand(row[k].label), size, label_w - 2 * kPadX);
+        x += label_w;
+
+        Cell value;
+        value.x = x;
+        value.w = last ? left_ + width_ - x : value_w;
+        value.lines = wrap(expand(row[k].value), size, value.w - 2 * kPadX);
+        x += value.w;
+        cells.push_back(label);
+        cells.push_back(value);
+      }
+      const double h = row_height(cells, size, kMinRow);
+      make_room(h);
+      draw_row(cells, h, size);
+    }
+  }
+
+  std::vector<Cell> header_cells(const Block& block, double size) {
+    std::vector<Cell> cells;
+    double x = left_;
+    for (const ItemColumn& column : block.item_columns) {
+      Cell cell;
+      cell.x = x, cell.w = mm(column.width);
+      cell.align = Align::center, cell.shaded = true;
+      cell.lines = wrap(expand(column.header), size, cell.w - 2 * kPadX);
+      cells.push_back(cell);
+      x += cell.w;
+    }
+    return cells;
+  }
+
+  void items(const Block& block, double size) {
+    const std::vector<Cell> head = header_cells(block, size);
+    const double head_h = row_height(head, size, kMinRow);
+    const auto& order_items = values_->request().order->items;
+
+    // The header row never stands alone at the foot of a page.
+    double first_h = head_h;
+    std::vector<std::vector<Cell>> rows;
+    std::vector<double> heights;
+    for (std::size_t i = 0; i < order_items.size(); ++i) {
+      values_->set_item(&order_items[i], static_cast<int>(i) + 1);
+      std::vector<Cell> cells;
+      double x = left_;
+      for (const ItemColumn& column : block.item_columns) {
+        Cell cell;
+        cell.x = x, cell.w = mm(column.width), cell.align = column.align;
+        std::string shown = expand(column.value);
+        if (column.format == NumberFormat::yuan) {
+          std::string name;
+          is_single_placeholder(column.value, &name);
+          const FieldValue v = values_->value(name);
+          if (v.number == FieldValue::Number::money) {
+            shown = format_yuan(Money(v.amount));
+          }
+        }
+        cell.lines = wrap(shown, size, cell.w - 2 * kPadX);
+        cells.push_back(cell);
+        x += cell.w;
+      }
+      heights.push_back(row_height(cells, size, kMinRow));
+      rows.push_back(std::move(cells));
+    }
+    values_->set_item(nullptr, 0);
+    if (!heights.empty()) first_h += heights.front();
+
+    make_room(first_h);
+    draw_row(head, head_h, size);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if (make_room(heights[i])) draw_row(head, head_h, size);
+      draw_row(rows[i], heights[i], size);
+    }
+    totals(block, size, head, head_h);
+  }
+
+  // The totals row and the amount in capitals, under the items.
+  void totals(const Block& block, double size, const std::vector<Cell>& head,
+              double head_h) {
+    const auto& columns = block.item_columns;
+    std::size_t span = columns.size();
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+      if (!columns[k].total.empty()) {
+        span = k;
+        break;
+      }
+    }
+    if (span == 0) span = 1;
+    const double label_w = head[span - 1].x + head[span - 1].w - left_;
+
+    if (!block.total_label.empty() || span < columns.size()) {
+      std::vector<Cell> cells;
+      Cell label;
+      label.x = left_, label.w = label_w, label.align = Align::center;
+      label.shaded = true;
+      label.lines = wrap(expand(block.total_label), size,
+                         label_w - 2 * kPadX);
+      cells.push_back(label);
+      for (std::size_t k = span; k < columns.size(); ++k) {
+        Cell cell;
+        cell.x = head[k].x, cell.w = head[k].w, cell.align = columns[k].align;
+        cell.lines = wrap(expand(columns[k].total), size,
+                          cell.w - 2 * kPadX);
+        cells.push_back(cell);
+      }
+      const double h = row_height(cells, size, kMinRow);
+      if (make_room(h)) draw_row(head, head_h, size);
+      draw_row(cells, h, size);
+    }
+
+    if (!block.capitals.empty()) {
+      // The amount in words needs the room: its label takes the first two
+      // columns only.
+      const std::size_t last_of_label = std::min<std::size_t>(1, span - 1);
+      const double words_at = head[last_of_label].x + head[last_of_label].w;
+      std::vector<Cell> cells;
+      Cell label;
+      label.x = left_, label.w = words_at - left_;
+      label.align = Align::center, label.shaded = true;
+      label.lines = wrap(expand(block.capitals_label), size,
+                         label.w - 2 * kPadX);
+      Cell words;
+      words.x = words_at, words.w = left_ + width_ - words_at;
+      words.lines = wrap(expand(block.capitals), size + 1,
+                         words.w - 2 * kPadX);
+      cells.push_back(label);
+      cells.push_back(words);
+      const double h = row_height(cells, size + 1, kMinRow);
+      make_room(h);
+      draw_row(cells, h, size + 1);
+    }
+  }
+
+  void text(const Block& block, double size) {
+    const double inset = block.framed ? kPadX : 0;
+    const std::vector<std::string> lines =
+        wrap(expand(block.text), size, width_ - 2 * inset - 2 * kPadX);
+    const double leading = size * kLeading;
+    std::size_t next = 0;
+    y_ -= mm(1);
+    while (next < lines.size()) {
+      // As many lines as fit here; the rest continue on the next page.
+      std::size_t room = static_cast<std::size_t>(
+          std::max(0.0, (y_ - bottom_ - 2 * kPadY) / leading));
+      if (room == 0) {
+        new_page();
+        continue;
+      }
+      const std::size_t count = std::min(room, lines.size() - next);
+      const std::vector<std::string> part(lines.begin() + next,
+                                          lines.begin() + next + count);
+      const double h = text_height(count, size) + 2 * kPadY;
+      if (block.framed) {
+        add_box(Op::Kind::stroke, left_, y_ - h, width_, h, Colour{});
+      }
+      place_lines(part, left_ + inset, width_ - 2 * inset, y_, h, size,
+                  block.align, false);
+      y_ -= h;
+      next += count;
+    }
+  }
+
+  void approvals(const Block& block, double size) {
+    const double label_w = mm(block.label_width);
+    for (const ApprovalBox& box : values_->request().approvals) {
+      values_->set_approval(&box);
+      const bool decided = !box.approver.empty() || !box.decision.empty();
+      Cell label;
+      label.x = left_, label.w = label_w, label.align = Align::center;
+      label.shaded = true;
+      label.lines = wrap(expand("{approval.title}"), size,
+                         label_w - 2 * kPadX);
+      Cell opinion;
+      opinion.x = left_ + label_w, opinion.w = width_ - label_w;
+      opinion.align = decided ? Align::left : Align::right;
+      opinion.bottom = !decided;
+      opinion.lines = wrap(expand(decided ? block.decided : block.pending),
+                           size, opinion.w - 2 * kPadX);
+      const std::vector<Cell> cells = {label, opinion};
+      const double h = row_height(cells, size, mm(block.box_height));
+      make_room(h);
+      draw_row(cells, h, size);
+    }
+    values_->set_approval(nullptr);
+  }
+
+  void signatures(const Block& block, double size) {
+    const double h = mm(block.box_height);
+    make_room(h);
+    const double w = width_ / block.boxes.size();
+    const double top = y_;
+    for (std::size_t k = 0; k < block.boxes.size(); ++k) {
+      const double x = left_ + k * w;
+      add_box(Op::Kind::stroke, x, top - h, w, h, Colour{});
+      const auto label = wrap(expand(block.boxes[k]), size, w - 2 * kPadX);
+      if (!label.empty()) {
+        add_text(x + kPadX, w - 2 * kPadX, top - kPadY - size, size,
+                 label.front(), Align::left);
+      }
+      const std::string date = expand(block.date_line);
+      if (!date.empty()) {
+        add_text(x + kPadX, w - 2 * kPadX, top - h + kPadY + 1, size - 1.5,
+                 date, Align::left);
+      }
+    }
+    y_ -= h;
+  }
+
+  const DocumentTemplate& doc_;
+  FieldValues* values_;
+  const FontSet& fonts_;
+  const CopyTemplate* copy_ = nullptr;
+  double left_, width_, page_width_, page_height_;
+  double y_ = 0, bottom_ = 0, top_of_content_ = 0;
+  std::vector<Page> pages_;
+};
+
+void draw_pages(const std::vector<Page>& pages, const DocumentTemplate& doc,
+                FieldValues* values, const FontSet& fonts,
+                PdfCanvas* canvas) {
+  const int count = static_cast<int>(pages.size());
+  for (int n = 0; n < count; ++n) {
+    values->set_page(n + 1, count);
+    canvas->begin_page(mm(doc.page.width), mm(doc.page.height));
+    for (const Op& op : pages[n]) {
+      switch (op.kind) {
+        case Op::Kind::fill:
+          canvas->fill_rect(op.x, op.y, op.w, op.h, op.colour);
+          break;
+        case Op::Kind::stroke:
+          canvas->stroke_rect(op.x, op.y, op.w, op.h, kRule, op.colour);
+          break;
+        case Op::Kind::line:
+          canvas->line(op.x, op.y, op.x + op.w, op.y + op.h, kRule,
+                       op.colour);
+          break;
+        case Op::Kind::text: {
+          const std::string text = op.deferred
+                                       ? values->expand(op.text, &fonts)
+                                       : op.text;
+          double x = op.x;
+          if (op.align != Align::left) {
+            const double w = fonts.width(text, op.size);
+            x = op.align == Align::right ? op.x + op.w - w
+                                         : op.x + (op.w - w) / 2;
+          }
+          canvas->text(x, op.y, op.size, text, op.colour);
+          break;
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+int draw_document(const DocumentTemplate& document, FieldValues values,
+                  const FontSet& fonts, PdfCanvas* canvas) {
+  int drawn = 0;
+  const int copies = static_cast<int>(document.copies.size());
+  for (int c = 0; c < std::max(copies, 1); ++c) {
+    const CopyTemplate* copy = copies > 0 ? &document.copies[c] : nullptr;
+    values.set_copy(c + 1, std::max(copies, 1),
+                    copy != nullptr ? copy->label : "");
+    Layout layout(document, &values, fonts);
+    const std::vector<Page> pages = layout.run(copy);
+    draw_pages(pages, document, &values, fonts, canvas);
+    drawn += static_cast<int>(pages.size());
+  }
+  return drawn;
+}
+
+}  // namespace danju

@@ -1,0 +1,318 @@
+// Drawing a document: the drawing calls are recorded per page as content
+// stream operators; glyph ids are written at finish(), once the fonts are
+// subset and their glyphs renumbered.
+
+#include "render/pdf_canvas.h"
+
+#include <podofo/podofo.h>
+
+#include <cctype>
+#include <stdexcept>
+#include <utility>
+#include <vector>
+
+#include "render/font_set_impl.h"
+#include "render/pdf_deflate.h"
+#include "render/pdf_font_embedder.h"
+#include "render/pdf_number.h"
+
+namespace danju {
+
+using PoDoFo::PdfName;
+using PoDoFo::PdfObject;
+using PoDoFo::PdfString;
+
+namespace {
+
+// Content stream text up to a run of glyphs, then the glyphs (ids of the
+// original face, rewritten at finish), drawn with Tj.
+struct ContentPiece {
+  std::string operators;
+  int face = -1;  // -1: no glyphs follow
+  std::vector<std::uint32_t> glyphs;
+};
+
+struct Page {
+  double width = 0;
+  double height = 0;
+  std::vector<ContentPiece> pieces;
+  std::vector<bool> faces_used;
+
+  // The graphics state last set in this page's content, so that repeated
+  // settings are not written again.
+  std::string fill_colour = "0 0 0";
+  std::string stroke_colour = "0 0 0";
+  std::string line_width = "1";
+};
+
+std::string colour_operands(const Colour& colour) {
+  std::string out;
+  append_pdf_number(out, colour.r, 3);
+  out += ' ';
+  append_pdf_number(out, colour.g, 3);
+  out += ' ';
+  append_pdf_number(out, colour.b, 3);
+  return out;
+}
+
+// "2026-03-12" -> "D:20260312000000"; the empty date gives "".
+std::string pdf_date(const std::string& date) {
+  if (date.empty()) return "";
+  bool well_formed = date.size() == 10 && date[4] == '-' && date[7] == '-';
+  for (std::size_t i = 0; well_formed && i < date.size(); ++i) {
+    if (i != 4 && i != 7 &&
+        !std::isdigit(static_cast<unsigned char>(date[i]))) {
+      well_formed = false;
+    }
+  }
+  if (!well_formed) {
+    throw std::invalid_argument("document date \"" + date +
+                                "\" is not of the form YYYY-MM-DD");
+  }
+  return "D:" + date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2) +
+         "000000";
+}
+
+// Plain ASCII is written as it is; anything else as UTF-16, which is what
+// PoDoFo makes of UTF-8.
+PdfString utf8_string(const std::string& text) {
+  bool ascii = true;
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80 || c == '\0') ascii = false;
+  }
+  if (ascii) return PdfString(text);
+  return PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(text.c_str()));
+}
+
+}  // namespace
+
+Colour Colour::from_hex(const std::string& hex) {
+  bool well_formed = hex.size() == 7 && hex[0] == '#';
+  for (std::size_t i = 1; well_formed && i < hex.size(); ++i) {
+    if (!std::isxdigit(static_cast<unsigned char>(hex[i]))) {
+      well_formed = false;
+    }
+  }
+  if (!well_formed) {
+    throw std::invalid_argument("colour \"" + hex +
+                                "\" is not of the form #rrggbb");
+  }
+  auto channel = [&hex](int at) {
+    return std::stoi(hex.substr(at, 2), nullptr, 16) / 255.0;
+  };
+  return Colour{channel(1), channel(3), channel(5)};
+}
+
+struct PdfCanvas::Impl {
+  explicit Impl(const FontSet& fonts_in) : fonts(fonts_in), embedder(fonts) {}
+
+  const FontSet& fonts;
+  PdfFontEmbedder embedder;
+  DocumentInfo info;
+  std::vector<Page> pages;
+  bool finished = false;
+
+  Page& page() {
+    if (finished) {
+      throw std::logic_error("drawing on a PDF canvas after finish()");
+    }
+    if (pages.empty()) {
+      throw std::logic_error("drawing on a PDF canvas before begin_page()");
+    }
+    return pages.back();
+  }
+
+  // Where the next operators go: after the last run of glyphs, if any.
+  std::string& operators() {
+    Page& current = page();
+    if (current.pieces.empty() || current.pieces.back().face >= 0) {
+      current.pieces.emplace_back();
+    }
+    return current.pieces.back().operators;
+  }
+
+  void set_fill(const Colour& colour) {
+    std::string operands = colour_operands(colour);
+    if (page().fill_colour == operands) return;
+    operators() += operands + " rg\n";
+    page().fill_colour = operands;
+  }
+
+  void set_stroke(const Colour& colour, double width) {
+    std::string operands = colour_operands(colour);
+    if (page().stroke_colour != operands) {
+      operators() += operands + " RG\n";
+      page().stroke_colour = operands;
+    }
+    std::string w;
+    append_pdf_number(w, width);
+    if (page().line_width != w) {
+      operators() += w + " w\n";
+      page().line_width = w;
+    }
+  }
+
+  void append_numbers(std::initializer_list<double> values) {
+    std::string& out = operators();
+    for (double value : values) {
+      append_pdf_number(out, value);
+      out += ' ';
+    }
+  }
+
+  std::string content_of(const Page& page) const {
+    std::string out;
+    for (const ContentPiece& piece : page.pieces) {
+      out += piece.operators;
+      if (piece.face < 0) continue;
+      out += '<';
+      for (std::uint32_t glyph : piece.glyphs) {
+        append_hex16(out, embedder.new_glyph(piece.face, glyph));
+      }
+      out += "> Tj\n";
+    }
+    return out;
+  }
+};
+
+PdfCanvas::PdfCanvas(const FontSet& fonts)
+    : impl_(std::make_unique<Impl>(fonts)) {}
+
+PdfCanvas::~PdfCanvas() = default;
+
+void PdfCanvas::set_info(const DocumentInfo& info) {
+  pdf_date(info.date);  // rejects a malformed date now, not at finish()
+  impl_->info = info;
+}
+
+void PdfCanvas::begin_page(double width_pt, double height_pt) {
+  if (impl_->finished) {
+    throw std::logic_error("adding a page to a PDF canvas after finish()");
+  }
+  if (!(width_pt > 0 && height_pt > 0)) {
+    throw std::invalid_argument("a page must have a positive width and "
+                                "height");
+  }
+  Page page;
+  page.width = width_pt;
+  page.height = height_pt;
+  page.faces_used.resize(impl_->fonts.impl().faces.size());
+  impl_->pages.push_back(std::move(page));
+}
+
+double PdfCanvas::text(double x, double y, double size, std::string_view utf8,
+                       const Colour& colour) {
+  impl_->page();
+  std::vector<GlyphRun> runs = impl_->fonts.shape(utf8, size);
+  if (runs.empty()) return 0;
+
+  impl_->set_fill(colour);
+  impl_->operators() += "BT\n";
+  impl_->append_numbers({x, y});
+  impl_->operators() += "Td\n";
+
+  double advance = 0;
+  for (GlyphRun& run : runs) {
+    std::string& out = impl_->operators();
+    out += '/';
+    out += PdfFontEmbedder::resource_name(run.face);
+    out += ' ';
+    append_pdf_number(out, size);
+    out += " Tf\n";
+
+    impl_->embedder.use(run);
+    Page& page = impl_->page();
+    page.faces_used[run.face] = true;
+    page.pieces.back().face = run.face;
+    page.pieces.back().glyphs = std::move(run.glyphs);
+    advance += run.width;
+  }
+  impl_->operators() += "ET\n";
+  return advance;
+}
+
+void PdfCanvas::line(double x1, double y1, double x2, double y2,
+                     double width, const Colour& colour) {
+  impl_->set_stroke(colour, width);
+  impl_->append_numbers({x1, y1});
+  impl_->operators() += "m ";
+  impl_->append_numbers({x2, y2});
+  impl_->operators() += "l S\n";
+}
+
+void PdfCanvas::fill_rect(double x, double y, double w, double h,
+                          const Colour& fill) {
+  impl_->set_fill(fill);
+  impl_->append_numbers({x, y, w, h});
+  impl_->operators() += "re f\n";
+}
+
+void PdfCanvas::stroke_rect(double x, double y, double w, double h,
+                            double width, const Colour& colour) {
+  impl_->set_stroke(colour, width);
+  impl_->append_numbers({x, y, w, h});
+  impl_->operators() += "re S\n";
+}
+
+std::string PdfCanvas::finish() {
+  if (impl_->finished) {
+    throw std::logic_error("finish() called twice on one PDF canvas");
+  }
+  if (impl_->pages.empty()) {
+    throw std::logic_error("a PDF needs at least one page; call "
+                           "begin_page() before finish()");
+  }
+  impl_->finished = true;
+
+  try {
+    PoDoFo::PdfMemDocument document;
+    document.SetWriteMode(PoDoFo::ePdfWriteMode_Compact);
+    impl_->embedder.embed(document.GetObjects());
+
+    for (const Page& page : impl_->pages) {
+      PoDoFo::PdfPage* pdf_page = document.CreatePage(
+          PoDoFo::PdfRect(0, 0, page.width, page.height));
+      set_deflated_stream(*pdf_page->GetContents(), impl_->content_of(page));
+
+      PoDoFo::PdfDictionary fonts;
+      for (std::size_t face = 0; face < page.faces_used.size(); ++face) {
+        if (!page.faces_used[face]) continue;
+        int index = static_cast<int>(face);
+        fonts.AddKey(PdfName(PdfFontEmbedder::resource_name(index)),
+                     impl_->embedder.font_reference(index));
+      }
+      if (fonts.GetSize() > 0) {
+        pdf_page->GetResources()->GetDictionary().AddKey(PdfName("Font"),
+                                                         fonts);
+      }
+    }
+
+    // The document's clock time would make every run's bytes differ: the
+    // only date written is the one the caller gives.
+    const DocumentInfo& info = impl_->info;
+    PoDoFo::PdfInfo* pdf_info = document.GetInfo();
+    pdf_info->SetCreator(utf8_string(info.creator));
+    if (!info.title.empty()) pdf_info->SetTitle(utf8_string(info.title));
+    if (!info.subject.empty()) {
+      pdf_info->SetSubject(utf8_string(info.subject));
+    }
+    auto& info_dictionary = pdf_info->GetObject()->GetDictionary();
+    info_dictionary.RemoveKey(PdfName("CreationDate"));
+    info_dictionary.RemoveKey(PdfName("ModDate"));
+    std::string date = pdf_date(info.date);
+    if (!date.empty()) {
+      info_dictionary.AddKey(PdfName("CreationDate"), PdfString(date));
+    }
+
+    PoDoFo::PdfRefCountedBuffer buffer(64 * 1024);
+    PoDoFo::PdfOutputDevice device(&buffer);
+    document.Write(&device);
+    return std::string(buffer.GetBuffer(), device.GetLength());
+  } catch (const PoDoFo::PdfError& error) {
+    throw std::runtime_error(
+        std::string("writing the PDF failed: ") +
+        PoDoFo::PdfError::ErrorMessage(error.GetError()));
+  }
+}
+
+}  // namespace danju

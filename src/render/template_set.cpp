@@ -1,0 +1,43 @@
+#include "render/template_set.h"
+
+#include "core/file_io.h"
+#include "render/document_renderer.h"
+
+namespace danju {
+
+TemplateSet TemplateSet::load(const std::string& folder) {
+  const DocumentKind kinds[] = {DocumentKind::contract,
+                                DocumentKind::contract_approval,
+                                DocumentKind::order_sheet,
+                                DocumentKind::shipment_note};
+  const BusinessLine lines[] = {BusinessLine::gift, BusinessLine::furniture,
+                                BusinessLine::transport};
+  TemplateSet set;
+  for (DocumentKind kind : kinds) {
+    const std::string stem = folder + "/" + document_kind_name(kind);
+    if (!file_exists(stem + ".toml")) {
+      throw TemplateError(stem + ".toml:1: template missing: every document "
+                          "kind needs its template in the templates folder");
+    }
+    set.base_.emplace(kind, load_document_template(stem + ".toml"));
+
+    for (BusinessLine line : lines) {
+      const std::string variant =
+          stem + "." + business_line_name(line) + ".toml";
+      if (file_exists(variant)) {
+        set.lines_.emplace(std::make_pair(kind, line),
+                           load_document_template(variant));
+      }
+    }
+  }
+  return set;
+}
+
+const DocumentTemplate& TemplateSet::find(DocumentKind kind,
+                                          BusinessLine line) const {
+  const auto variant = lines_.find(std::make_pair(kind, line));
+  if (variant != lines_.end()) return variant->second;
+  return base_.at(kind);
+}
+
+}  // namespace danju

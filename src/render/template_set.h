@@ -1,0 +1,34 @@
+// The templates of a run: one per document kind, and per business line where
+// the folder has a variant. Read once when the renderer is built; read-only
+// afterwards.
+//
+// For kind K and line L the folder holds K.toml (required) and optionally
+// K.L.toml, which replaces K.toml for orders of that line: contract.gift.toml
+// is the 购销合同 of the gift line.
+#pragma once
+
+#include <map>
+#include <string>
+#include <utility>
+
+#include "core/document_kind.h"
+#include "core/order.h"
+#include "render/document_template.h"
+
+namespace danju {
+
+class TemplateSet {
+ public:
+  // Reads every template in folder. Throws TemplateError for a missing
+  // K.toml or a broken file.
+  static TemplateSet load(const std::string& folder);
+
+  // The template for a document of kind for an order of line.
+  const DocumentTemplate& find(DocumentKind kind, BusinessLine line) const;
+
+ private:
+  std::map<DocumentKind, DocumentTemplate> base_;
+  std::map<std::pair<DocumentKind, BusinessLine>, DocumentTemplate> lines_;
+};
+
+}  // namespace danju

@@ -1,0 +1,354 @@
+// The nightly run end to end: real files in, real SQLite, real documents,
+// real .eml files or a real SMTP server out.
+#define BOOST_TEST_MODULE pipeline_night_run
+#include <boost/test/unit_test.hpp>
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+#include <thread>
+
+#include "core/file_io.h"
+#include "fixtures/child_process.h"
+#include "fixtures/job_folder.h"
+#include "fixtures/mail_reader.h"
+#include "fixtures/smtp_fixture.h"
+#include "jobs/job_config.h"
+#include "pipeline/night_run.h"
+#include "pipeline/run_lock.h"
+#include "store/database.h"
+
+namespace fs = std::filesystem;
+using danju::testing::ChildProcess;
+using danju::testing::JobFolder;
+using danju::testing::SmtpServerFixture;
+
+namespace {
+
+const char* const kDate = "2026-12-04";
+
+// A: confirmed gift order; B: sample confirmed and paid in full; C: a
+// draft; D: a price with three decimals.
+std::string orders_csv(int quantity_of_a = 100) {
+  return std::string(danju::testing::order_csv_header()) +
+         "LP001,礼品,已确认,2026-12-01,2026-12-30,礼品事业部,陈晓东,"
+         "宁波鸿达贸易有限公司,王喆,定制保温杯,500ml,只," +
+         std::to_string(quantity_of_a) + ",58.80\r\n" +
+         "LP001,礼品,已确认,2026-12-01,2026-12-30,礼品事业部,陈晓东,"
+         "宁波鸿达贸易有限公司,王喆,定制U盘,64GB,个,50,35.50\r\n"
+         "LP002,礼品,样品已确认,2026-11-20,2026-12-10,礼品事业部,黄伟,"
+         "\"杭州某某家具\n有限公司\",李堃,定制笔记本,A5,本,10,28.00\r\n"
+         "LP003,礼品,意向,2026-12-02,,礼品事业部,黄伟,合肥博远有限公司,"
+         "赵丽,定制雨伞,23寸,把,5,46.00\r\n"
+         "LP004,礼品,已确认,2026-12-02,,礼品事业部,黄伟,郑州中天有限公司,"
+         "林涛,定制雨伞,23寸,把,5,46.005\r\n";
+}
+
+const char* const kPayments =
+    "订单号,款项类型,金额,到账日期\r\n"
+    "LP002,预付款,84.00,2026-11-21\r\n"
+    "LP002,尾款,196.00,2026-12-03\r\n";
+
+danju::RunReport run(const JobFolder& job, const std::string& date = kDate) {
+  const danju::JobConfig config = danju::load_job(job.job_file());
+  danju::RunLog log("", true);
+  danju::RunOptions options;
+  options.business_date = date;
+  return danju::run_night(config, options, log);
+}
+
+std::int64_t count(const JobFolder& job, const std::string& sql) {
+  danju::Database db(job.path("data/danju.sqlite"), true);
+  danju::Statement query = db.prepare(sql);
+  query.step();
+  return query.integer(0);
+}
+
+std::vector<std::string> eml_files(const JobFolder& job) {
+  std::vector<std::string> files;
+  if (!fs::exists(job.path("outbox"))) return files;
+  for (const auto& entry : fs::directory_iterator(job.path("outbox"))) {
+    files.push_back(entry.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(first_run_makes_what_each_order_is_due) {
+  JobFolder job;
+  job.write("inbox/orders.csv", orders_csv());
+  job.write("inbox/payments.csv", kPayments);
+
+  const danju::RunReport report = run(job);
+
+  BOOST_TEST(report.orders_read == 3);
+  BOOST_TEST(report.payments_new == 2);
+  BOOST_REQUIRE(report.rejections.size() == 1u);
+  BOOST_TEST(report.rejections[0].find("/orders.csv:6:") != std::string::npos,
+             report.rejections[0]);
+  BOOST_TEST(report.rejections[0].find("LP004") != std::string::npos);
+  BOOST_TEST(report.rejections[0].find("单价") != std::string::npos);
+  BOOST_TEST(report.exit_code == danju::kExitRejected);
+
+  // LP001: contract and approval form; LP002 also the order sheet and the
+  // shipment note; LP003 (draft) nothing.
+  BOOST_TEST(report.documents.at("contract.pdf") == 2);
+  BOOST_TEST(report.documents.at("contract_approval.pdf") == 2);
+  BOOST_TEST(report.documents.at("contract_approval.xlsx") == 2);
+  BOOST_TEST(report.documents.at("order_sheet.pdf") == 1);
+  BOOST_TEST(report.documents.at("order_sheet.xlsx") == 1);
+  BOOST_TEST(report.documents.at("shipment_note.pdf") == 1);
+  BOOST_TEST(count(job, "SELECT COUNT(*) FROM documents WHERE order_no = "
+                        "'LP003'") == 0);
+  BOOST_TEST(count(job, "SELECT COUNT(*) FROM orders WHERE order_no = "
+                        "'LP004'") == 0);
+
+  // Every record points at a whole file with the recorded hash.
+  danju::Database db(job.path("data/danju.sqlite"), true);
+  danju::Statement documents =
+      db.prepare("SELECT path, sha256, bytes FROM documents");
+  int files = 0;
+  while (documents.step()) {
+    const std::string path = job.path("output/" + documents.text(0));
+    BOOST_TEST(danju::sha256_file(path) == documents.text(1), path);
+    BOOST_TEST(static_cast<std::int64_t>(fs::file_size(path)) ==
+               documents.integer(2));
+    ++files;
+  }
+  BOOST_TEST(files == 9);
+
+  // Three requests (two approval forms, one order sheet) to the first
+  // approver of the gift chains, written as .eml without a mail server.
+  BOOST_TEST(report.mails_queued == 3);
+  BOOST_TEST(report.mails_sent == 3);
+  BOOST_TEST(eml_files(job).size() == 3u);
+  BOOST_TEST(count(job, "SELECT COUNT(*) FROM approval_steps WHERE state = "
+                        "'pending'") == 3);
+  BOOST_TEST(count(job, "SELECT COUNT(*) FROM approval_steps WHERE state = "
+                        "'waiting'") == 6);
+}
+
+BOOST_AUTO_TEST_CASE(request_mail_reads_right_in_a_mail_client) {
+  JobFolder job;
+  job.write("inbox/orders.csv", orders_csv());
+  job.write("inbox/payments.csv", kPayments);
+  run(job);
+
+  std::map<std::string, std::map<std::string, std::string>> by_subject;
+  for (const std::string& file : eml_files(job)) {
+    auto facts = danju::testing::read_mail(file);
+    by_subject[facts["subject.default"]] = facts;
+  }
+  const std::string subject =
+      "[SP-HT-LP002] 合同审批：杭州某某家具 有限公司 ¥280.00";
+  BOOST_REQUIRE_MESSAGE(by_subject.count(subject), "no mail with " + subject);
+  auto& mail = by_subject[subject];
+  BOOST_TEST(mail["subject.compat32"] == subject);
+  BOOST_TEST(mail["to.addresses"] == "wang.zhe@danju-test.example");
+  BOOST_TEST(mail["to.names"] == "王喆");
+  BOOST_TEST(mail["defects"] == "0");
+  BOOST_TEST(mail["attachments"] == "3");
+  BOOST_TEST(mail["attachment.0.filename.default"] ==
+             "合同审批单_SP-HT-LP002.pdf");
+  BOOST_TEST(mail["attachment.0.filename.compat32"] ==
+             "合同审批单_SP-HT-LP002.pdf");
+  BOOST_TEST(mail["attachment.1.filename.default"] == "购销合同_HT-LP002.pdf");
+  BOOST_TEST(mail["attachment.2.filename.default"] ==
+             "合同审批单_SP-HT-LP002.xlsx");
+  BOOST_TEST(mail["text.plain"].find("人民币贰佰捌拾元整") !=
+             std::string::npos);
+  BOOST_TEST(mail["text.html"].find("杭州某某家具 有限公司") !=
+             std::string::npos);
+
+  // The attachment is the recorded file, byte for byte.
+  danju::Database db(job.path("data/danju.sqlite"), true);
+  danju::Statement form = db.prepare(
+      "SELECT sha256 FROM documents WHERE document_no = 'SP-HT-LP002' AND "
+      "format = 'pdf'");
+  BOOST_REQUIRE(form.step());
+  BOOST_TEST(mail["attachment.0.sha256"] == form.text(0));
+}
+
+BOOST_AUTO_TEST_CASE(running_the_same_night_again_adds_nothing) {
+  JobFolder job;
+  job.write("inbox/orders.csv", orders_csv());
+  job.write("inbox/payments.csv", kPayments);
+  run(job);
+  const auto documents = count(job, "SELECT COUNT(*) FROM documents");
+  const auto mails = eml_files(job).size();
+
+  const danju::RunReport again = run(job);
+
+  BOOST_TEST(again.orders_unchanged == 3);
+  BOOST_TEST(again.orders_new == 0);
+  BOOST_TEST(again.payments_new == 0);
+  BOOST_TEST(again.documents.empty());
+  BOOST_TEST(again.mails_queued == 0);
+  BOOST_TEST(count(job, "SELECT COUNT(*) FROM documents") == documents);
+  BOOST_TEST(count(job, "SELECT COUNT(*) FROM outbox") == 3);
+  BOOST_TEST(eml_files(job).size() == mails);
+}
+
+BOOST_AUTO_TEST_CASE(a_changed_order_becomes_a_new_version) {
+  JobFolder job;
+  job.write("inbox/orders.csv", orders_csv(100));
+  run(job);
+  job.write("inbox/orders.csv", orders_csv(120));
+
+  const danju::RunReport report = run(job);
+
+  BOOST_TEST(report.orders_changed == 1);
+  BOOST_TEST(report.orders_unchanged == 2);
+  BOOST_TEST(report.documents.at("contract.pdf") == 1);
+  BOOST_TEST(report.mails_queued == 1);
+  BOOST_TEST(count(job, "SELECT MAX(version) FROM orders WHERE order_no = "
+                        "'LP001'") == 2);
+  BOOST_TEST(count(job, "SELECT COUNT(*) FROM documents WHERE order_no = "
+                        "'LP001' AND order_version = 1 AND state = "
+                        "'superseded'") == 3);
+  BOOST_TEST(count(job, "SELECT COUNT(*) FROM approval_steps s JOIN "
+                        "documents d ON d.id = s.document_id WHERE "
+                        "d.order_no = 'LP001' AND d.order_version = 1 AND "
+                        "s.state = 'superseded'") == 3);
+  BOOST_TEST(fs::exists(job.path(
+      "output/documents/2026-12/LP001/HT-LP001-v2.pdf")));
+  BOOST_TEST(fs::exists(job.path(
+      "output/documents/2026-12/LP001/HT-LP001-v1.pdf")));
+}
+
+BOOST_AUTO_TEST_CASE(business_date_limits_what_counts) {
+  JobFolder job;
+  job.write("inbox/orders.csv", orders_csv());
+  job.write("inbox/payments.csv", kPayments);
+
+  // On 2026-11-30 only LP002 exists, and its balance has not come in.
+  const danju::RunReport report = run(job, "2026-11-30");
+
+  BOOST_TEST(report.documents.count("shipment_note.pdf") == 0u);
+  BOOST_TEST(report.documents.at("contract.pdf") == 1);
+  BOOST_TEST(count(job, "SELECT COUNT(*) FROM documents WHERE order_no = "
+                        "'LP001'") == 0);
+}
+
+BOOST_AUTO_TEST_CASE(mail_goes_over_one_smtp_session_and_only_once) {
+  SmtpServerFixture server;
+  JobFolder job("host = \"127.0.0.1\"\nport = " +
+                std::to_string(server.port()) + "\n");
+  job.write("inbox/orders.csv", orders_csv());
+  job.write("inbox/payments.csv", kPayments);
+
+  const danju::RunReport report = run(job);
+  BOOST_TEST(report.mails_sent == 3);
+  const auto received = server.received();
+  BOOST_REQUIRE(received.size() == 3u);
+  std::set<std::string> sessions;
+  for (const auto& mail : received) {
+    sessions.insert(mail.peer);
+    BOOST_TEST(mail.envelope_from == "danju@danju-test.example");
+  }
+  BOOST_TEST(sessions.size() == 1u);
+  BOOST_TEST(eml_files(job).empty());
+
+  run(job);
+  BOOST_TEST(server.received().size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(mail_that_cannot_leave_waits_for_the_next_run) {
+  JobFolder job("host = \"127.0.0.1\"\nport = 1\n");
+  job.write("inbox/orders.csv", orders_csv());
+
+  const danju::RunReport down = run(job);
+  BOOST_TEST(down.exit_code == danju::kExitMailPending);
+  BOOST_TEST(down.mails_sent == 0);
+  BOOST_TEST(count(job, "SELECT COUNT(*) FROM outbox WHERE state = "
+                        "'queued'") == 2);
+
+  SmtpServerFixture server;
+  job.write_job("host = \"127.0.0.1\"\nport = " +
+                std::to_string(server.port()) + "\n");
+  const danju::RunReport up = run(job);
+  BOOST_TEST(up.mails_sent == 2);
+  BOOST_TEST(up.mails_queued == 0);
+  BOOST_TEST(server.received().size() == 2u);
+  BOOST_TEST(count(job, "SELECT COUNT(*) FROM outbox WHERE state = "
+                        "'sent'") == 2);
+}
+
+BOOST_AUTO_TEST_CASE(a_second_run_while_one_holds_the_lock_does_nothing) {
+  JobFolder job;
+  job.write("inbox/orders.csv", orders_csv());
+  fs::create_directories(job.path("data"));
+  danju::RunLock held(job.path("data"), "2026-12-04T02:00:00+08:00");
+  BOOST_REQUIRE(held.held());
+
+  ChildProcess second(DANJU_BINARY, {"run", job.job_file(), "--quiet"});
+  std::string out, err;
+  const int code = second.wait(&out, &err);
+
+  BOOST_TEST(code == danju::kExitLocked);
+  BOOST_TEST(out.find("another run holds the lock") != std::string::npos,
+             out);
+  BOOST_TEST(out.find("pid " + std::to_string(getpid())) != std::string::npos);
+  BOOST_TEST(!fs::exists(job.path("data/danju.sqlite")));
+}
+
+BOOST_AUTO_TEST_CASE(a_run_killed_at_any_moment_then_rerun_loses_nothing) {
+  SmtpServerFixture server;
+  JobFolder job("host = \"127.0.0.1\"\nport = " +
+                std::to_string(server.port()) + "\n");
+  std::string csv = danju::testing::order_csv_header();
+  for (int i = 0; i < 40; ++i) {
+    csv += "LPK" + std::to_string(100 + i) +
+           ",礼品,样品已确认,2026-12-01,2026-12-30,礼品事业部,陈晓东,"
+           "宁波鸿达贸易有限公司,王喆,定制保温杯,500ml,只,10,58.80\r\n";
+  }
+  job.write("inbox/orders.csv", csv);
+
+  // Kill the run after a growing delay each time, then let one finish.
+  for (int delay_ms : {30, 120, 300, 700}) {
+    ChildProcess run_process(DANJU_BINARY,
+                             {"run", job.job_file(), "--quiet", "--date",
+                              kDate});
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+    kill(run_process.pid(), SIGKILL);
+    std::string out, err;
+    run_process.wait(&out, &err);
+  }
+  ChildProcess last(DANJU_BINARY,
+                    {"run", job.job_file(), "--quiet", "--date", kDate});
+  std::string out, err;
+  BOOST_TEST(last.wait(&out, &err) == danju::kExitOk, out + err);
+
+  // Every order: contract, approval form (pdf, xlsx), order sheet (pdf,
+  // xlsx), each once; two requests per order, each received once.
+  BOOST_TEST(count(job, "SELECT COUNT(*) FROM documents") == 40 * 5);
+  BOOST_TEST(count(job, "SELECT COUNT(DISTINCT path) FROM documents") ==
+             40 * 5);
+  BOOST_TEST(count(job, "SELECT COUNT(*) FROM outbox WHERE state = "
+                        "'sent'") == 80);
+  std::map<std::string, int> received;
+  for (const auto& mail : server.received()) {
+    const auto start = mail.raw.find("Message-ID: <");
+    BOOST_REQUIRE(start != std::string::npos);
+    const auto end = mail.raw.find('>', start);
+    ++received[mail.raw.substr(start, end - start)];
+  }
+  BOOST_TEST(received.size() == 80u);
+  for (const auto& [id, times] : received) BOOST_TEST(times == 1, id);
+
+  // A killed run's half-written temporary files were swept away.
+  for (const auto& entry :
+       fs::recursive_directory_iterator(job.path("output"))) {
+    if (!entry.is_regular_file()) continue;
+    const std::string name = entry.path().filename().string();
+    BOOST_TEST((entry.path().extension() == ".pdf" ||
+                entry.path().extension() == ".xlsx"),
+               name);
+  }
+}

@@ -1,0 +1,197 @@
+// The SQLite layer: WAL, migrations, two writing processes, order versions,
+// the outbox.
+#define BOOST_TEST_MODULE store_database
+#include <boost/test/unit_test.hpp>
+
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+
+#include "store/database.h"
+#include "store/document_store.h"
+#include "store/order_codec.h"
+#include "store/order_store.h"
+#include "store/outbox_store.h"
+#include "store/schema.h"
+
+namespace fs = std::filesystem;
+using namespace danju;
+
+namespace {
+
+struct TempFolder {
+  TempFolder() {
+    std::string pattern = "/tmp/danju-store-XXXXXX";
+    BOOST_REQUIRE(mkdtemp(pattern.data()));
+    path = pattern;
+  }
+  ~TempFolder() { fs::remove_all(path); }
+  std::string path;
+};
+
+Order sample_order() {
+  Order order;
+  order.order_no = "LP001";
+  order.contract_no = "HT-LP001";
+  order.shipment_no = "FH-LP001";
+  order.status = OrderStatus::confirmed;
+  order.date = "2026-12-01";
+  order.customer.name = "𠮷祥家居有限公司";
+  order.salesperson = "陈晓东";
+  order.items.push_back({"定制保温杯", "500ml", "只", 100, Money(5880)});
+  order.extra["route"] = "杭州—黄山";
+  order.source = {"orders.csv", 2};
+  return order;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_new_file_is_migrated_and_in_wal_mode) {
+  TempFolder temp;
+  Database db(temp.path + "/d.sqlite");
+  Statement mode = db.prepare("PRAGMA journal_mode");
+  BOOST_REQUIRE(mode.step());
+  BOOST_TEST(mode.text(0) == "wal");
+  Statement version = db.prepare("PRAGMA user_version");
+  BOOST_REQUIRE(version.step());
+  BOOST_TEST(version.integer(0) == schema_version());
+
+  // Opening again applies nothing twice.
+  Database again(temp.path + "/d.sqlite");
+  Statement tables = again.prepare(
+      "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'");
+  tables.step();
+  BOOST_TEST(tables.integer(0) == 6);
+}
+
+BOOST_AUTO_TEST_CASE(a_database_from_a_newer_program_is_refused) {
+  TempFolder temp;
+  { Database db(temp.path + "/d.sqlite"); db.execute("PRAGMA user_version = 99"); }
+  BOOST_CHECK_EXCEPTION(Database(temp.path + "/d.sqlite"), DatabaseError,
+                        [](const DatabaseError& e) {
+                          return std::string(e.what()).find("newer") !=
+                                 std::string::npos;
+                        });
+}
+
+BOOST_AUTO_TEST_CASE(two_processes_writing_never_see_busy) {
+  TempFolder temp;
+  const std::string path = temp.path + "/d.sqlite";
+  { Database db(path); }
+
+  auto write_many = [&](const char* kind) {
+    Database db(path);
+    OrderStore store(db);
+    for (int i = 0; i < 200; ++i) {
+      Transaction transaction(db);
+      Payment payment;
+      payment.order_no = std::string(kind) + std::to_string(i);
+      payment.amount = Money(100 + i);
+      payment.date = "2026-12-04";
+      store.add_payment(payment, "now");
+      transaction.commit();
+    }
+  };
+  const pid_t child = fork();
+  if (child == 0) {
+    try {
+      write_many("child");
+      _exit(0);
+    } catch (...) {
+      _exit(1);
+    }
+  }
+  BOOST_CHECK_NO_THROW(write_many("parent"));
+  int status = 0;
+  waitpid(child, &status, 0);
+  BOOST_TEST(WIFEXITED(status));
+  BOOST_TEST(WEXITSTATUS(status) == 0);
+
+  Database db(path);
+  Statement rows = db.prepare("SELECT COUNT(*) FROM payments");
+  rows.step();
+  BOOST_TEST(rows.integer(0) == 400);
+}
+
+BOOST_AUTO_TEST_CASE(orders_round_trip_and_change_makes_a_version) {
+  TempFolder temp;
+  Database db(temp.path + "/d.sqlite");
+  OrderStore store(db);
+  Order order = sample_order();
+
+  const Order decoded = decode_order(encode_order(order));
+  BOOST_TEST(encode_order(decoded) == encode_order(order));
+  BOOST_TEST(decoded.customer.name == "𠮷祥家居有限公司");
+  BOOST_TEST(decoded.items.at(0).unit_price.fen() == 5880);
+  BOOST_TEST(decoded.extra.at("route") == "杭州—黄山");
+
+  int version = 0;
+  BOOST_TEST((store.save(order, 0, "t1", &version) == SaveOutcome::new_order));
+  BOOST_TEST(version == 1);
+  // The same content from another file is not a new version.
+  order.source = {"other.csv", 9};
+  BOOST_TEST((store.save(order, 0, "t2", &version) == SaveOutcome::unchanged));
+  BOOST_TEST(version == 1);
+  order.items[0].quantity = 101;
+  BOOST_TEST(
+      (store.save(order, 0, "t3", &version) == SaveOutcome::new_version));
+  BOOST_TEST(version == 2);
+  BOOST_TEST(store.latest("LP001")->order.items[0].quantity == 101);
+  BOOST_TEST(!store.latest("LP999"));
+}
+
+BOOST_AUTO_TEST_CASE(payments_count_once_and_only_up_to_the_date) {
+  TempFolder temp;
+  Database db(temp.path + "/d.sqlite");
+  OrderStore store(db);
+  Payment payment;
+  payment.order_no = "LP001";
+  payment.amount = Money(30000);
+  payment.date = "2026-11-01";
+  BOOST_TEST(store.add_payment(payment, "t"));
+  BOOST_TEST(!store.add_payment(payment, "t"));
+  payment.kind = PaymentKind::balance;
+  payment.amount = Money(70000);
+  payment.date = "2026-12-03";
+  BOOST_TEST(store.add_payment(payment, "t"));
+  BOOST_TEST(store.received("LP001", "2026-12-02").fen() == 30000);
+  BOOST_TEST(store.received("LP001", "2026-12-03").fen() == 100000);
+}
+
+BOOST_AUTO_TEST_CASE(outbox_keeps_a_message_once_until_it_is_sent) {
+  TempFolder temp;
+  Database db(temp.path + "/d.sqlite");
+  OutboxStore outbox(db);
+  OutboxEntry entry;
+  entry.message_id = "sp-1.v1.s1@x.example";
+  entry.purpose = "approval_request";
+  entry.envelope_from = "danju@x.example";
+  entry.recipients = {"a@x.example", "b@x.example"};
+  entry.message = "{}";
+  BOOST_TEST(outbox.enqueue(entry, "t"));
+  BOOST_TEST(!outbox.enqueue(entry, "t"));
+
+  auto queued = outbox.queued();
+  BOOST_REQUIRE(queued.size() == 1u);
+  BOOST_TEST(queued[0].recipients.size() == 2u);
+  outbox.mark_attempt_failed(queued[0].id, "connection refused", true);
+  BOOST_TEST(outbox.queued().at(0).attempts == 1);
+  outbox.mark_sent(queued[0].id, "t");
+  BOOST_TEST(outbox.queued().empty());
+  BOOST_TEST(outbox.count_in_state(kMailSent) == 1);
+}
+
+BOOST_AUTO_TEST_CASE(sql_text_is_bound_never_spliced) {
+  TempFolder temp;
+  Database db(temp.path + "/d.sqlite");
+  OrderStore store(db);
+  Payment payment;
+  payment.order_no = "x'); DROP TABLE payments; --";
+  payment.amount = Money(1);
+  payment.date = "2026-12-04";
+  store.add_payment(payment, "t");
+  BOOST_TEST(store.received(payment.order_no, "2026-12-04").fen() == 1);
+}
