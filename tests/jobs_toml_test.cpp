@@ -1,10 +1,9 @@
 // The TOML reader: the TOML 1.0 features config files use, the line of every
 // value, and the "file:line: message" of every refusal.
 #define BOOST_TEST_MODULE jobs_toml
-#include <boost/test/unit_test.hpp>
-
 #include <unistd.h>
 
+#include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <cstdint>
 #include <fstream>
@@ -135,7 +134,8 @@ BOOST_AUTO_TEST_CASE(blanks_around_equals_and_indentation) {
 }
 
 BOOST_AUTO_TEST_CASE(crlf_line_ends) {
-  const auto doc = parse("a = 1\r\n# c\r\nb = \"x\"\r\n\r\nc = [\r\n 1,\r\n 2]\r\n");
+  const auto doc =
+      parse("a = 1\r\n# c\r\nb = \"x\"\r\n\r\nc = [\r\n 1,\r\n 2]\r\n");
   BOOST_CHECK_EQUAL(integer(doc, "a"), 1);
   BOOST_CHECK_EQUAL(str(doc, "b"), "x");
   BOOST_CHECK_EQUAL(get(doc, "b").line(), 3);
@@ -242,8 +242,10 @@ BOOST_AUTO_TEST_CASE(multiline_basic_strings) {
       "g = \"\"\"end with two\"\"\"\"\"\n"
       "h = \"\"\"trailing blanks \\   \n  after\"\"\"\n");
   BOOST_CHECK_EQUAL(str(doc, "a"), "Roses are red\nViolets are blue");
-  BOOST_CHECK_EQUAL(str(doc, "b"), "The quick brown fox jumps over the lazy dog.");
-  BOOST_CHECK_EQUAL(str(doc, "c"), "Here are two quotation marks: \"\". Simple enough.");
+  BOOST_CHECK_EQUAL(str(doc, "b"),
+                    "The quick brown fox jumps over the lazy dog.");
+  BOOST_CHECK_EQUAL(str(doc, "c"),
+                    "Here are two quotation marks: \"\". Simple enough.");
   BOOST_CHECK_EQUAL(str(doc, "d"), "Here are three: \"\"\".");
   BOOST_CHECK_EQUAL(str(doc, "e"),
                     "\"This,\" she said, \"is just a pointless statement.\"");
@@ -253,7 +255,8 @@ BOOST_AUTO_TEST_CASE(multiline_basic_strings) {
 }
 
 BOOST_AUTO_TEST_CASE(multiline_strings_normalise_crlf) {
-  const auto doc = parse("a = \"\"\"\r\none\r\ntwo\"\"\"\r\nb = '''\r\nx\r\ny'''\r\n");
+  const auto doc =
+      parse("a = \"\"\"\r\none\r\ntwo\"\"\"\r\nb = '''\r\nx\r\ny'''\r\n");
   BOOST_CHECK_EQUAL(str(doc, "a"), "one\ntwo");
   BOOST_CHECK_EQUAL(str(doc, "b"), "x\ny");
 }
@@ -263,16 +266,19 @@ BOOST_AUTO_TEST_CASE(multiline_literal_strings) {
       "regex2 = '''I [dw]on't need \\d{2} apples'''\n"
       "lines = '''\nThe first newline is\ntrimmed in raw strings.\n"
       "   All other whitespace\n   is preserved.\n'''\n"
-      "quot15 = '''Here are fifteen quotation marks: \"\"\"\"\"\"\"\"\"\"\"\"\"\"\"'''\n"
+      "quot15 = '''Here are fifteen quotation marks: "
+      "\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"'''\n"
       "apos15 = \"Here are fifteen apostrophes: '''''''''''''''\"\n"
       "str = ''''That,' she said, 'is still pointless.''''\n");
   BOOST_CHECK_EQUAL(str(doc, "regex2"), "I [dw]on't need \\d{2} apples");
   BOOST_CHECK_EQUAL(str(doc, "lines"),
                     "The first newline is\ntrimmed in raw strings.\n"
                     "   All other whitespace\n   is preserved.\n");
-  BOOST_CHECK_EQUAL(str(doc, "quot15"),
-                    "Here are fifteen quotation marks: \"\"\"\"\"\"\"\"\"\"\"\"\"\"\"");
-  BOOST_CHECK_EQUAL(str(doc, "apos15"), "Here are fifteen apostrophes: '''''''''''''''");
+  BOOST_CHECK_EQUAL(
+      str(doc, "quot15"),
+      "Here are fifteen quotation marks: \"\"\"\"\"\"\"\"\"\"\"\"\"\"\"");
+  BOOST_CHECK_EQUAL(str(doc, "apos15"),
+                    "Here are fifteen apostrophes: '''''''''''''''");
   BOOST_CHECK_EQUAL(str(doc, "str"), "'That,' she said, 'is still pointless.'");
 }
 
@@ -320,11 +326,14 @@ BOOST_AUTO_TEST_CASE(integers) {
   BOOST_CHECK_EQUAL(integer(doc, "j"), 01234567);
   BOOST_CHECK_EQUAL(integer(doc, "k"), 0755);
   BOOST_CHECK_EQUAL(integer(doc, "l"), 214);
-  BOOST_CHECK_EQUAL(integer(doc, "m"), std::numeric_limits<std::int64_t>::max());
-  BOOST_CHECK_EQUAL(integer(doc, "n"), std::numeric_limits<std::int64_t>::min());
+  BOOST_CHECK_EQUAL(integer(doc, "m"),
+                    std::numeric_limits<std::int64_t>::max());
+  BOOST_CHECK_EQUAL(integer(doc, "n"),
+                    std::numeric_limits<std::int64_t>::min());
   BOOST_CHECK_EQUAL(integer(doc, "o"), 0);
   BOOST_CHECK_EQUAL(integer(doc, "p"), 0);
-  BOOST_CHECK_EQUAL(integer(doc, "q"), std::numeric_limits<std::int64_t>::max());
+  BOOST_CHECK_EQUAL(integer(doc, "q"),
+                    std::numeric_limits<std::int64_t>::max());
 }
 
 BOOST_AUTO_TEST_CASE(floats) {
@@ -373,12 +382,14 @@ BOOST_AUTO_TEST_CASE(dates_and_times_are_kept_as_written) {
       "lt2 = 00:32:00.999999\n"
       "list = [2026-01-01, 2026-01-02 08:00:00]\n");
   BOOST_CHECK_EQUAL(get(doc, "odt1").as_datetime("d"), "1979-05-27T07:32:00Z");
-  BOOST_CHECK_EQUAL(get(doc, "odt2").as_datetime("d"), "1979-05-27T00:32:00-07:00");
+  BOOST_CHECK_EQUAL(get(doc, "odt2").as_datetime("d"),
+                    "1979-05-27T00:32:00-07:00");
   BOOST_CHECK_EQUAL(get(doc, "odt3").as_datetime("d"),
                     "1979-05-27T00:32:00.999999+08:00");
   BOOST_CHECK_EQUAL(get(doc, "odt4").as_datetime("d"), "1979-05-27 07:32:00Z");
   BOOST_CHECK_EQUAL(get(doc, "ldt1").as_datetime("d"), "1979-05-27T07:32:00");
-  BOOST_CHECK_EQUAL(get(doc, "ldt2").as_datetime("d"), "1979-05-27 00:32:00.999999");
+  BOOST_CHECK_EQUAL(get(doc, "ldt2").as_datetime("d"),
+                    "1979-05-27 00:32:00.999999");
   BOOST_CHECK_EQUAL(get(doc, "ld1").as_datetime("d"), "2026-12-04");
   BOOST_CHECK_EQUAL(get(doc, "leap").as_datetime("d"), "2024-02-29");
   BOOST_CHECK_EQUAL(get(doc, "lt1").as_datetime("d"), "07:32:00");
@@ -460,8 +471,8 @@ BOOST_AUTO_TEST_CASE(inline_tables) {
   BOOST_CHECK_EQUAL(str(table(doc, "name"), "last"), "Preston-Werner");
   BOOST_CHECK_EQUAL(integer(table(doc, "point"), "y"), 2);
   BOOST_CHECK_EQUAL(str(table(table(doc, "animal"), "type"), "size"), "small");
-  BOOST_CHECK_EQUAL(
-      integer(table(table(table(doc, "nested"), "a"), "b"), "c"), 1);
+  BOOST_CHECK_EQUAL(integer(table(table(table(doc, "nested"), "a"), "b"), "c"),
+                    1);
   BOOST_CHECK(table(doc, "empty").keys().empty());
   const auto& points = array(doc, "points");
   BOOST_REQUIRE_EQUAL(points.size(), 2u);
@@ -536,6 +547,18 @@ BOOST_AUTO_TEST_CASE(sub_tables_of_dotted_key_tables) {
   BOOST_CHECK_EQUAL(table(apple, "texture").line(), 4);
 }
 
+BOOST_AUTO_TEST_CASE(dotted_keys_may_fill_an_implied_table_once) {
+  const auto doc = parse("[a.b.c]\nz = 1\n[a]\nb.d = 2\n");
+  const auto& b = table(table(doc, "a"), "b");
+  BOOST_CHECK_EQUAL(integer(b, "d"), 2);
+  BOOST_CHECK_EQUAL(b.line(), 4);
+  BOOST_CHECK_EQUAL(integer(table(b, "c"), "z"), 1);
+  // ...after which b counts as defined by dotted keys.
+  BOOST_CHECK_EQUAL(
+      error_of("[a.b.c]\nz = 1\n[a]\nb.d = 2\n[a.b]\n"),
+      "t.toml:5: table [a.b] is already defined by dotted keys on line 4");
+}
+
 BOOST_AUTO_TEST_CASE(arrays_of_tables) {
   const auto doc = parse(
       "[[products]]\n"
@@ -564,27 +587,27 @@ BOOST_AUTO_TEST_CASE(arrays_of_tables) {
 
 BOOST_AUTO_TEST_CASE(nested_arrays_of_tables_and_sub_tables) {
   const auto doc = parse(
-      "[[fruits]]\n"                  // 1
-      "name = \"apple\"\n"            // 2
-      "\n"                            // 3
+      "[[fruits]]\n"                     // 1
+      "name = \"apple\"\n"               // 2
+      "\n"                               // 3
       "[fruits.physical]  # subtable\n"  // 4
-      "color = \"red\"\n"             // 5
-      "shape = \"round\"\n"           // 6
-      "\n"                            // 7
-      "[[fruits.varieties]]\n"        // 8
-      "name = \"red delicious\"\n"    // 9
-      "\n"                            // 10
-      "[[fruits.varieties]]\n"        // 11
-      "name = \"granny smith\"\n"     // 12
-      "\n"                            // 13
-      "[[fruits]]\n"                  // 14
-      "name = \"banana\"\n"           // 15
-      "\n"                            // 16
-      "[fruits.physical]\n"           // 17
-      "color = \"yellow\"\n"          // 18
-      "\n"                            // 19
-      "[[fruits.varieties]]\n"        // 20
-      "name = \"plantain\"\n");       // 21
+      "color = \"red\"\n"                // 5
+      "shape = \"round\"\n"              // 6
+      "\n"                               // 7
+      "[[fruits.varieties]]\n"           // 8
+      "name = \"red delicious\"\n"       // 9
+      "\n"                               // 10
+      "[[fruits.varieties]]\n"           // 11
+      "name = \"granny smith\"\n"        // 12
+      "\n"                               // 13
+      "[[fruits]]\n"                     // 14
+      "name = \"banana\"\n"              // 15
+      "\n"                               // 16
+      "[fruits.physical]\n"              // 17
+      "color = \"yellow\"\n"             // 18
+      "\n"                               // 19
+      "[[fruits.varieties]]\n"           // 20
+      "name = \"plantain\"\n");          // 21
   const auto& fruits = array(doc, "fruits");
   BOOST_REQUIRE_EQUAL(fruits.size(), 2u);
   const auto& apple = fruits[0].as_table("f");
@@ -628,8 +651,9 @@ BOOST_AUTO_TEST_CASE(values_know_their_file) {
 }
 
 BOOST_AUTO_TEST_CASE(copies_share_their_data) {
-  const auto doc = parse("s = \"a long string that does not fit in SSO\"\n"
-                         "t = { list = [1, 2, 3] }\n");
+  const auto doc = parse(
+      "s = \"a long string that does not fit in SSO\"\n"
+      "t = { list = [1, 2, 3] }\n");
   const toml::Value copy = get(doc, "s");
   BOOST_CHECK_EQUAL(&copy.as_string("s"), &get(doc, "s").as_string("s"));
   const toml::Value table_copy = get(doc, "t");
@@ -643,22 +667,30 @@ BOOST_AUTO_TEST_CASE(copies_share_their_data) {
 BOOST_AUTO_TEST_CASE(wrong_type_names_key_file_and_line) {
   const auto doc = parse("[mail]\nhost = \"h\"\nport = \"465\"\nlist = [1]\n");
   const auto& mail = table(doc, "mail");
-  BOOST_CHECK_EQUAL(error_from([&] { get(mail, "port").as_integer("mail.port"); }),
-                    "t.toml:3: mail.port must be an integer, not a string");
-  BOOST_CHECK_EQUAL(error_from([&] { get(mail, "port").as_number("mail.port"); }),
-                    "t.toml:3: mail.port must be a number, not a string");
-  BOOST_CHECK_EQUAL(error_from([&] { get(mail, "host").as_boolean("mail.host"); }),
-                    "t.toml:2: mail.host must be a boolean (true or false), not a string");
-  BOOST_CHECK_EQUAL(error_from([&] { get(mail, "list").as_table("mail.list"); }),
-                    "t.toml:4: mail.list must be a table, not an array");
-  BOOST_CHECK_EQUAL(error_from([&] { get(mail, "list").as_string("mail.list"); }),
-                    "t.toml:4: mail.list must be a string, not an array");
+  BOOST_CHECK_EQUAL(
+      error_from([&] { get(mail, "port").as_integer("mail.port"); }),
+      "t.toml:3: mail.port must be an integer, not a string");
+  BOOST_CHECK_EQUAL(
+      error_from([&] { get(mail, "port").as_number("mail.port"); }),
+      "t.toml:3: mail.port must be a number, not a string");
+  BOOST_CHECK_EQUAL(
+      error_from([&] { get(mail, "host").as_boolean("mail.host"); }),
+      "t.toml:2: mail.host must be a boolean (true or false), not a string");
+  BOOST_CHECK_EQUAL(
+      error_from([&] { get(mail, "list").as_table("mail.list"); }),
+      "t.toml:4: mail.list must be a table, not an array");
+  BOOST_CHECK_EQUAL(
+      error_from([&] { get(mail, "list").as_string("mail.list"); }),
+      "t.toml:4: mail.list must be a string, not an array");
   BOOST_CHECK_EQUAL(error_from([&] { get(doc, "mail").as_array("mail"); }),
                     "t.toml:1: mail must be an array, not a table");
-  BOOST_CHECK_EQUAL(error_from([&] { get(mail, "host").as_datetime("mail.host"); }),
-                    "t.toml:2: mail.host must be a date, not a string");
   BOOST_CHECK_EQUAL(
-      error_from([&] { get(mail, "list").as_array("l")[0].as_string("mail.list[0]"); }),
+      error_from([&] { get(mail, "host").as_datetime("mail.host"); }),
+      "t.toml:2: mail.host must be a date, not a string");
+  BOOST_CHECK_EQUAL(
+      error_from([&] {
+        get(mail, "list").as_array("l")[0].as_string("mail.list[0]");
+      }),
       "t.toml:4: mail.list[0] must be a string, not an integer");
 }
 
@@ -682,7 +714,8 @@ BOOST_AUTO_TEST_CASE(at_names_the_missing_key_and_table_line) {
 
 BOOST_AUTO_TEST_CASE(check_keys_accepts_known_keys) {
   const auto doc = parse("[style]\ncolor = \"red\"\nsize = 3\n");
-  BOOST_CHECK_NO_THROW(table(doc, "style").check_keys({"color", "size", "font"}, "style"));
+  BOOST_CHECK_NO_THROW(
+      table(doc, "style").check_keys({"color", "size", "font"}, "style"));
   BOOST_CHECK_NO_THROW(doc.check_keys({"style"}, ""));
 }
 
@@ -694,10 +727,14 @@ BOOST_AUTO_TEST_CASE(check_keys_reports_the_first_unknown_key_on_its_line) {
       "colour = \"red\"\n"
       "weight = 1\n");
   BOOST_CHECK_EQUAL(
-      error_from([&] { table(doc, "style").check_keys({"color", "size"}, "style"); }),
+      error_from([&] {
+        table(doc, "style").check_keys({"color", "size"}, "style");
+      }),
       "t.toml:4: unknown key style.colour (did you mean color?)");
   BOOST_CHECK_EQUAL(
-      error_from([&] { table(doc, "style").check_keys({"size", "colour"}, "style"); }),
+      error_from([&] {
+        table(doc, "style").check_keys({"size", "colour"}, "style");
+      }),
       "t.toml:5: unknown key style.weight (allowed: size, colour)");
 }
 
@@ -709,12 +746,15 @@ BOOST_AUTO_TEST_CASE(check_keys_at_root_and_on_sub_tables) {
       "[mail.tls]\n"
       "on = true\n"
       "[\"备注\"]\n");
-  BOOST_CHECK_EQUAL(error_from([&] { doc.check_keys({"name", "mail"}, ""); }),
+  BOOST_CHECK_EQUAL(error_from([&] {
+                      doc.check_keys({"name", "mail"}, "");
+                    }),
                     "t.toml:6: unknown key \"备注\" (allowed: name, mail)");
   // A sub-table is reported at its header.
-  BOOST_CHECK_EQUAL(
-      error_from([&] { table(doc, "mail").check_keys({"port", "host"}, "mail"); }),
-      "t.toml:4: unknown key mail.tls (allowed: port, host)");
+  BOOST_CHECK_EQUAL(error_from([&] {
+                      table(doc, "mail").check_keys({"port", "host"}, "mail");
+                    }),
+                    "t.toml:4: unknown key mail.tls (allowed: port, host)");
   BOOST_CHECK_EQUAL(
       error_from([&] { table(doc, "mail").check_keys({}, "mail"); }),
       "t.toml:3: unknown key mail.port (no keys are allowed here)");
@@ -729,9 +769,10 @@ BOOST_AUTO_TEST_CASE(check_keys_in_arrays_of_tables) {
       "nmae = \"c\"\n");
   const auto& items = array(doc, "item");
   BOOST_CHECK_NO_THROW(items[0].as_table("item").check_keys({"name"}, "item"));
-  BOOST_CHECK_EQUAL(
-      error_from([&] { items[1].as_table("item").check_keys({"name"}, "item[1]"); }),
-      "t.toml:5: unknown key item[1].nmae (did you mean name?)");
+  BOOST_CHECK_EQUAL(error_from([&] {
+                      items[1].as_table("item").check_keys({"name"}, "item[1]");
+                    }),
+                    "t.toml:5: unknown key item[1].nmae (did you mean name?)");
 }
 
 BOOST_AUTO_TEST_CASE(check_keys_with_dotted_key_reports_its_line) {
@@ -750,12 +791,14 @@ BOOST_AUTO_TEST_CASE(duplicate_keys) {
                     "t.toml:2: duplicate key name (first defined on line 1)");
   BOOST_CHECK_EQUAL(error_of("[t]\na = 1\n\n\na = 2\n"),
                     "t.toml:5: duplicate key t.a (first defined on line 2)");
-  BOOST_CHECK_EQUAL(error_of("\"名称\" = 1\n'名称' = 2\n"),
-                    "t.toml:2: duplicate key \"名称\" (first defined on line 1)");
+  BOOST_CHECK_EQUAL(
+      error_of("\"名称\" = 1\n'名称' = 2\n"),
+      "t.toml:2: duplicate key \"名称\" (first defined on line 1)");
   BOOST_CHECK_EQUAL(error_of("a.b = 1\na.b = 2\n"),
                     "t.toml:2: duplicate key a.b (first defined on line 1)");
-  BOOST_CHECK_EQUAL(error_of("a = 1\na.b = 2\n"),
-                    "t.toml:2: cannot define a.b: a is already an integer (line 1)");
+  BOOST_CHECK_EQUAL(
+      error_of("a = 1\na.b = 2\n"),
+      "t.toml:2: cannot define a.b: a is already an integer (line 1)");
   BOOST_CHECK_EQUAL(error_of("p = { x = 1, x = 2 }\n"),
                     "t.toml:1: duplicate key p.x (first defined on line 1)");
   BOOST_CHECK_EQUAL(error_of("[a.b]\nc = 1\n[a]\nb = 2\n"),
@@ -763,110 +806,148 @@ BOOST_AUTO_TEST_CASE(duplicate_keys) {
 }
 
 BOOST_AUTO_TEST_CASE(redefined_tables) {
-  BOOST_CHECK_EQUAL(error_of("[fruit]\napple = 1\n\n[fruit]\norange = 2\n"),
-                    "t.toml:4: table [fruit] is defined twice (first on line 1)");
+  BOOST_CHECK_EQUAL(
+      error_of("[fruit]\napple = 1\n\n[fruit]\norange = 2\n"),
+      "t.toml:4: table [fruit] is defined twice (first on line 1)");
   BOOST_CHECK_EQUAL(error_of("[a]\n[a.b]\n[a . b]\n"),
                     "t.toml:3: table [a.b] is defined twice (first on line 2)");
   BOOST_CHECK_EQUAL(error_of("[x.y]\n[x]\n[x]\n"),
                     "t.toml:3: table [x] is defined twice (first on line 2)");
-  BOOST_CHECK_EQUAL(error_of("[fruit]\napple.color = \"red\"\n\n[fruit.apple]\n"),
-                    "t.toml:4: table [fruit.apple] is already defined by dotted keys on line 2");
-  BOOST_CHECK_EQUAL(error_of("[fruit]\napple.taste.sweet = 1\n[fruit.apple.taste]\n"),
-                    "t.toml:3: table [fruit.apple.taste] is already defined by dotted keys on line 2");
-  BOOST_CHECK_EQUAL(error_of("a = { b = 1 }\n[a]\n"),
-                    "t.toml:2: table [a] is already defined as an inline table on line 1");
-  BOOST_CHECK_EQUAL(error_of("a = { b = 1 }\n[a.c]\n"),
-                    "t.toml:2: cannot add to a: it is already an inline table (line 1)");
-  BOOST_CHECK_EQUAL(error_of("a = 1\n[a]\n"),
-                    "t.toml:2: cannot define table [a]: a is already an integer (line 1)");
-  BOOST_CHECK_EQUAL(error_of("a = [1]\n[a.b]\n"),
-                    "t.toml:2: cannot add to a: it is already an array (line 1)");
+  BOOST_CHECK_EQUAL(
+      error_of("[fruit]\napple.color = \"red\"\n\n[fruit.apple]\n"),
+      "t.toml:4: table [fruit.apple] is already defined by dotted keys on line "
+      "2");
+  BOOST_CHECK_EQUAL(
+      error_of("[fruit]\napple.taste.sweet = 1\n[fruit.apple.taste]\n"),
+      "t.toml:3: table [fruit.apple.taste] is already defined by dotted keys "
+      "on line 2");
+  BOOST_CHECK_EQUAL(
+      error_of("a = { b = 1 }\n[a]\n"),
+      "t.toml:2: table [a] is already defined as an inline table on line 1");
+  BOOST_CHECK_EQUAL(
+      error_of("a = { b = 1 }\n[a.c]\n"),
+      "t.toml:2: cannot add to a: it is already an inline table (line 1)");
+  BOOST_CHECK_EQUAL(
+      error_of("a = 1\n[a]\n"),
+      "t.toml:2: cannot define table [a]: a is already an integer (line 1)");
+  BOOST_CHECK_EQUAL(
+      error_of("a = [1]\n[a.b]\n"),
+      "t.toml:2: cannot add to a: it is already an array (line 1)");
 }
 
 BOOST_AUTO_TEST_CASE(dotted_keys_cannot_reopen_other_tables) {
   BOOST_CHECK_EQUAL(error_of("[a.b.c]\nz = 9\n[a]\nb.c.t = 1\n"),
-                    "t.toml:4: cannot define a.b.c.t: table [a.b.c] has its own header on line 1");
+                    "t.toml:4: cannot define a.b.c.t: table [a.b.c] has its "
+                    "own header on line 1");
   BOOST_CHECK_EQUAL(error_of("[a]\nb.c = 1\n[a.b.d]\n[a]\n"),
                     "t.toml:4: table [a] is defined twice (first on line 1)");
   BOOST_CHECK_EQUAL(error_of("a = { b = 1 }\na.c = 2\n"),
-                    "t.toml:2: cannot define a.c: a is an inline table (line 1) and cannot be extended");
+                    "t.toml:2: cannot define a.c: a is an inline table (line "
+                    "1) and cannot be extended");
   BOOST_CHECK_EQUAL(error_of("x = { a = { b = 1 }, a.c = 2 }\n"),
-                    "t.toml:1: cannot define x.a.c: x.a is an inline table (line 1) and cannot be extended");
+                    "t.toml:1: cannot define x.a.c: x.a is an inline table "
+                    "(line 1) and cannot be extended");
   BOOST_CHECK_EQUAL(error_of("[[a.b]]\n[a]\nb.y = 2\n"),
-                    "t.toml:3: cannot define a.b.y: a.b is already an array of tables (line 1)");
+                    "t.toml:3: cannot define a.b.y: a.b is already an array of "
+                    "tables (line 1)");
 }
 
 BOOST_AUTO_TEST_CASE(arrays_of_tables_conflicts) {
   BOOST_CHECK_EQUAL(error_of("fruits = []\n\n[[fruits]]\n"),
-                    "t.toml:3: cannot make [[fruits]] an array of tables: fruits is already an array (line 1)");
+                    "t.toml:3: cannot make [[fruits]] an array of tables: "
+                    "fruits is already an array (line 1)");
   BOOST_CHECK_EQUAL(error_of("[[fruits]]\nname = 1\n[fruits]\n"),
-                    "t.toml:3: cannot define table [fruits]: fruits is already an array of tables (line 1)");
+                    "t.toml:3: cannot define table [fruits]: fruits is already "
+                    "an array of tables (line 1)");
   BOOST_CHECK_EQUAL(error_of("[fruit]\n[[fruit]]\n"),
-                    "t.toml:2: cannot make [[fruit]] an array of tables: fruit is already a table (line 1)");
-  BOOST_CHECK_EQUAL(error_of("[[fruits]]\n[fruits.physical]\n[fruits.physical]\n"),
-                    "t.toml:3: table [fruits.physical] is defined twice (first on line 2)");
+                    "t.toml:2: cannot make [[fruit]] an array of tables: fruit "
+                    "is already a table (line 1)");
+  BOOST_CHECK_EQUAL(
+      error_of("[[fruits]]\n[fruits.physical]\n[fruits.physical]\n"),
+      "t.toml:3: table [fruits.physical] is defined twice (first on line 2)");
 }
 
 BOOST_AUTO_TEST_CASE(unterminated_strings) {
-  BOOST_CHECK_EQUAL(error_of("a = 1\nb = \"abc\nc = 2\n"),
-                    "t.toml:2: unterminated string: missing \" before the end of the line");
-  BOOST_CHECK_EQUAL(error_of("b = \"abc"),
-                    "t.toml:1: unterminated string: missing \" before the end of the line");
-  BOOST_CHECK_EQUAL(error_of("\n\nb = 'abc\n"),
-                    "t.toml:3: unterminated string: missing ' before the end of the line");
-  BOOST_CHECK_EQUAL(error_of("a = 1\nb = \"\"\"abc\n\ndef\n"),
-                    "t.toml:2: unterminated multi-line string: missing closing \"\"\"");
-  BOOST_CHECK_EQUAL(error_of("a = 1\n\nb = '''abc\ndef''\n"),
-                    "t.toml:3: unterminated multi-line string: missing closing '''");
-  BOOST_CHECK_EQUAL(error_of("\"key = 1\n"),
-                    "t.toml:1: unterminated string: missing \" before the end of the line");
-  BOOST_CHECK_EQUAL(error_of("a = \"abc\\\n\"\n"),
-                    "t.toml:1: unterminated string (a backslash ends the line)");
+  BOOST_CHECK_EQUAL(
+      error_of("a = 1\nb = \"abc\nc = 2\n"),
+      "t.toml:2: unterminated string: missing \" before the end of the line");
+  BOOST_CHECK_EQUAL(
+      error_of("b = \"abc"),
+      "t.toml:1: unterminated string: missing \" before the end of the line");
+  BOOST_CHECK_EQUAL(
+      error_of("\n\nb = 'abc\n"),
+      "t.toml:3: unterminated string: missing ' before the end of the line");
+  BOOST_CHECK_EQUAL(
+      error_of("a = 1\nb = \"\"\"abc\n\ndef\n"),
+      "t.toml:2: unterminated multi-line string: missing closing \"\"\"");
+  BOOST_CHECK_EQUAL(
+      error_of("a = 1\n\nb = '''abc\ndef''\n"),
+      "t.toml:3: unterminated multi-line string: missing closing '''");
+  BOOST_CHECK_EQUAL(
+      error_of("\"key = 1\n"),
+      "t.toml:1: unterminated string: missing \" before the end of the line");
+  BOOST_CHECK_EQUAL(
+      error_of("a = \"abc\\\n\"\n"),
+      "t.toml:1: unterminated string (a backslash ends the line)");
 }
 
 BOOST_AUTO_TEST_CASE(bad_escapes) {
   BOOST_CHECK_EQUAL(error_of("ok = 1\npath = \"C:\\Users\"\n"),
                     "t.toml:2: \\U needs 8 hex digits");
-  BOOST_CHECK_EQUAL(error_of("path = \"C:\\temp\\q\"\n"),
-                    "t.toml:1: invalid escape \\q (write \\\\ for a backslash)");
-  BOOST_CHECK_EQUAL(error_of("a = \"\\x41\"\n"),
-                    "t.toml:1: invalid escape \\x (write \\\\ for a backslash)");
-  BOOST_CHECK_EQUAL(error_of("a = \"\\中\"\n"),
-                    "t.toml:1: invalid escape \\中 (write \\\\ for a backslash)");
-  BOOST_CHECK_EQUAL(error_of("a = \"\\u12\"\n"), "t.toml:1: \\u needs 4 hex digits");
+  BOOST_CHECK_EQUAL(
+      error_of("path = \"C:\\temp\\q\"\n"),
+      "t.toml:1: invalid escape \\q (write \\\\ for a backslash)");
+  BOOST_CHECK_EQUAL(
+      error_of("a = \"\\x41\"\n"),
+      "t.toml:1: invalid escape \\x (write \\\\ for a backslash)");
+  BOOST_CHECK_EQUAL(
+      error_of("a = \"\\中\"\n"),
+      "t.toml:1: invalid escape \\中 (write \\\\ for a backslash)");
+  BOOST_CHECK_EQUAL(error_of("a = \"\\u12\"\n"),
+                    "t.toml:1: \\u needs 4 hex digits");
   BOOST_CHECK_EQUAL(error_of("a = \"\\uD800\"\n"),
                     "t.toml:1: escape \\uD800 is not a Unicode character");
   BOOST_CHECK_EQUAL(error_of("a = \"\\U00110000\"\n"),
                     "t.toml:1: escape \\U00110000 is not a Unicode character");
-  BOOST_CHECK_EQUAL(error_of("a = \"\"\"\nline\n\\e\"\"\"\n"),
-                    "t.toml:3: invalid escape \\e (write \\\\ for a backslash)");
-  BOOST_CHECK_EQUAL(error_of("a = \"\"\"x \\ y\"\"\"\n"),
-                    "t.toml:1: a backslash followed by blanks must end the line");
-  BOOST_CHECK_EQUAL(error_of("a = \"x \\ \"\n"),
-                    "t.toml:1: invalid escape \\  (write \\\\ for a backslash)");
+  BOOST_CHECK_EQUAL(
+      error_of("a = \"\"\"\nline\n\\e\"\"\"\n"),
+      "t.toml:3: invalid escape \\e (write \\\\ for a backslash)");
+  BOOST_CHECK_EQUAL(
+      error_of("a = \"\"\"x \\ y\"\"\"\n"),
+      "t.toml:1: a backslash followed by blanks must end the line");
+  BOOST_CHECK_EQUAL(
+      error_of("a = \"x \\ \"\n"),
+      "t.toml:1: invalid escape \\  (write \\\\ for a backslash)");
 }
 
 BOOST_AUTO_TEST_CASE(invalid_utf8) {
-  BOOST_CHECK_EQUAL(error_of("a = 1\nb = \"\xFF\"\n"),
-                    "t.toml:2: invalid UTF-8 (byte 0xFF); save the file as UTF-8");
+  BOOST_CHECK_EQUAL(
+      error_of("a = 1\nb = \"\xFF\"\n"),
+      "t.toml:2: invalid UTF-8 (byte 0xFF); save the file as UTF-8");
   // GBK bytes for 中文, a common mistake.
-  BOOST_CHECK_EQUAL(error_of("a = 1\n\n# c\nname = \"\xD6\xD0\xCE\xC4\"\n"),
-                    "t.toml:4: invalid UTF-8 (byte 0xD6); save the file as UTF-8");
-  BOOST_CHECK_EQUAL(error_of("a = \"\xC0\x80\"\n"),  // overlong
-                    "t.toml:1: invalid UTF-8 (byte 0xC0); save the file as UTF-8");
-  BOOST_CHECK_EQUAL(error_of("a = \"\xED\xA0\x80\"\n"),  // surrogate
-                    "t.toml:1: invalid UTF-8 (byte 0xED); save the file as UTF-8");
-  BOOST_CHECK_EQUAL(error_of("# \xE4\xB8\n"),  // cut short, in a comment
-                    "t.toml:1: invalid UTF-8 (byte 0xE4); save the file as UTF-8");
+  BOOST_CHECK_EQUAL(
+      error_of("a = 1\n\n# c\nname = \"\xD6\xD0\xCE\xC4\"\n"),
+      "t.toml:4: invalid UTF-8 (byte 0xD6); save the file as UTF-8");
+  BOOST_CHECK_EQUAL(
+      error_of("a = \"\xC0\x80\"\n"),  // overlong
+      "t.toml:1: invalid UTF-8 (byte 0xC0); save the file as UTF-8");
+  BOOST_CHECK_EQUAL(
+      error_of("a = \"\xED\xA0\x80\"\n"),  // surrogate
+      "t.toml:1: invalid UTF-8 (byte 0xED); save the file as UTF-8");
+  BOOST_CHECK_EQUAL(
+      error_of("# \xE4\xB8\n"),  // cut short, in a comment
+      "t.toml:1: invalid UTF-8 (byte 0xE4); save the file as UTF-8");
 }
 
 BOOST_AUTO_TEST_CASE(control_characters) {
-  BOOST_CHECK_EQUAL(error_of("a = \"bell\x07\"\n"),
-                    "t.toml:1: control character U+0007 is not allowed (in a string "
-                    "write it as \\u0007)");
-  BOOST_CHECK_EQUAL(error_of("a = 1\n# \x7F\n"),
-                    "t.toml:2: control character U+007F is not allowed (in a string "
-                    "write it as \\u007F)");
+  BOOST_CHECK_EQUAL(
+      error_of("a = \"bell\x07\"\n"),
+      "t.toml:1: control character U+0007 is not allowed (in a string "
+      "write it as \\u0007)");
+  BOOST_CHECK_EQUAL(
+      error_of("a = 1\n# \x7F\n"),
+      "t.toml:2: control character U+007F is not allowed (in a string "
+      "write it as \\u007F)");
   BOOST_CHECK_EQUAL(error_of("a = 1\rb = 2\n"),
                     "t.toml:1: carriage return without a line feed");
   BOOST_CHECK_EQUAL(str(parse("a = \"tab\there\"\n"), "a"), "tab\there");
@@ -875,8 +956,9 @@ BOOST_AUTO_TEST_CASE(control_characters) {
 BOOST_AUTO_TEST_CASE(garbage_after_a_value) {
   BOOST_CHECK_EQUAL(error_of("a = 1 2\n"),
                     "t.toml:1: unexpected text after the value of a: 2");
-  BOOST_CHECK_EQUAL(error_of("x = 0\n[t]\nname = \"Tom\" \"Jerry\"  \n"),
-                    "t.toml:3: unexpected text after the value of t.name: \"Jerry\"");
+  BOOST_CHECK_EQUAL(
+      error_of("x = 0\n[t]\nname = \"Tom\" \"Jerry\"  \n"),
+      "t.toml:3: unexpected text after the value of t.name: \"Jerry\"");
   BOOST_CHECK_EQUAL(error_of("a = [1, 2] ]\n"),
                     "t.toml:1: unexpected text after the value of a: ]");
   BOOST_CHECK_EQUAL(error_of("a = 1, b = 2\n"),
@@ -891,48 +973,62 @@ BOOST_AUTO_TEST_CASE(garbage_after_a_value) {
 
 BOOST_AUTO_TEST_CASE(bad_keys_and_missing_values) {
   BOOST_CHECK_EQUAL(error_of("a =\n"), "t.toml:1: missing value for key a");
-  BOOST_CHECK_EQUAL(error_of("a = # nothing\n"), "t.toml:1: missing value for key a");
+  BOOST_CHECK_EQUAL(error_of("a = # nothing\n"),
+                    "t.toml:1: missing value for key a");
   BOOST_CHECK_EQUAL(error_of("\nname\n"),
                     "t.toml:2: expected = after key name, found end of line");
-  BOOST_CHECK_EQUAL(error_of("first name = 1\n"),
-                    "t.toml:1: expected = after key first, found 'n' (a key with spaces "
-                    "must be quoted)");
+  BOOST_CHECK_EQUAL(
+      error_of("first name = 1\n"),
+      "t.toml:1: expected = after key first, found 'n' (a key with spaces "
+      "must be quoted)");
   BOOST_CHECK_EQUAL(error_of("= 1\n"), "t.toml:1: expected a key, found '='");
-  BOOST_CHECK_EQUAL(error_of("a. = 1\n"), "t.toml:1: expected a key, found '='");
-  BOOST_CHECK_EQUAL(error_of("a..b = 1\n"), "t.toml:1: expected a key, found '.'");
-  BOOST_CHECK_EQUAL(error_of("名称 = 1\n"),
-                    "t.toml:1: a key that is not plain ASCII letters, digits, - or _ must "
-                    "be quoted: \"名称\"");
+  BOOST_CHECK_EQUAL(error_of("a. = 1\n"),
+                    "t.toml:1: expected a key, found '='");
+  BOOST_CHECK_EQUAL(error_of("a..b = 1\n"),
+                    "t.toml:1: expected a key, found '.'");
+  BOOST_CHECK_EQUAL(
+      error_of("名称 = 1\n"),
+      "t.toml:1: a key that is not plain ASCII letters, digits, - or _ must "
+      "be quoted: \"名称\"");
   BOOST_CHECK_EQUAL(error_of("\"\"\"key\"\"\" = 1\n"),
                     "t.toml:1: a key cannot be a multi-line string");
   BOOST_CHECK_EQUAL(error_of("name = Tom\n"),
                     "t.toml:1: invalid value Tom (strings must be in quotes)");
-  BOOST_CHECK_EQUAL(error_of("name = 北京\n"),
-                    "t.toml:1: expected a value, found '北' (strings must be in quotes)");
+  BOOST_CHECK_EQUAL(
+      error_of("name = 北京\n"),
+      "t.toml:1: expected a value, found '北' (strings must be in quotes)");
   BOOST_CHECK_EQUAL(error_of("on = True\n"),
                     "t.toml:1: invalid value True (strings must be in quotes)");
-  BOOST_CHECK_EQUAL(error_of("a = =\n"), "t.toml:1: expected a value, found '='");
+  BOOST_CHECK_EQUAL(error_of("a = =\n"),
+                    "t.toml:1: expected a value, found '='");
 }
 
 BOOST_AUTO_TEST_CASE(full_width_and_invisible_spaces_are_named) {
-  BOOST_CHECK_EQUAL(error_of("a\u3000= 1\n"),
-                    "t.toml:1: expected = after key a, found a full-width space "
-                    "(U+3000); use ASCII spaces");
-  BOOST_CHECK_EQUAL(error_of("a = 1\u3000# 备注\n"),
-                    "t.toml:1: unexpected a full-width space (U+3000); use ASCII "
-                    "spaces after the value of a");
-  BOOST_CHECK_EQUAL(error_of("\n\u3000a = 1\n"),
-                    "t.toml:2: expected a key, found a full-width space (U+3000); use "
-                    "ASCII spaces");
-  BOOST_CHECK_EQUAL(error_of("名称\u3000= 1\n"),
-                    "t.toml:1: a key that is not plain ASCII letters, digits, - or _ must "
-                    "be quoted: \"名称\"");
-  BOOST_CHECK_EQUAL(error_of("a =\u00A01\n"),
-                    "t.toml:1: expected a value, found a no-break space (U+00A0); use "
-                    "ASCII spaces");
-  BOOST_CHECK_EQUAL(error_of("a = 1\n\xEF\xBB\xBF" "b = 2\n"),
-                    "t.toml:2: expected a key, found a byte-order mark (U+FEFF); use "
-                    "ASCII spaces");
+  BOOST_CHECK_EQUAL(
+      error_of("a\u3000= 1\n"),
+      "t.toml:1: expected = after key a, found a full-width space "
+      "(U+3000); use ASCII spaces");
+  BOOST_CHECK_EQUAL(
+      error_of("a = 1\u3000# 备注\n"),
+      "t.toml:1: unexpected a full-width space (U+3000); use ASCII "
+      "spaces after the value of a");
+  BOOST_CHECK_EQUAL(
+      error_of("\n\u3000a = 1\n"),
+      "t.toml:2: expected a key, found a full-width space (U+3000); use "
+      "ASCII spaces");
+  BOOST_CHECK_EQUAL(
+      error_of("名称\u3000= 1\n"),
+      "t.toml:1: a key that is not plain ASCII letters, digits, - or _ must "
+      "be quoted: \"名称\"");
+  BOOST_CHECK_EQUAL(
+      error_of("a =\u00A01\n"),
+      "t.toml:1: expected a value, found a no-break space (U+00A0); use "
+      "ASCII spaces");
+  BOOST_CHECK_EQUAL(
+      error_of("a = 1\n\xEF\xBB\xBF"
+               "b = 2\n"),
+      "t.toml:2: expected a key, found a byte-order mark (U+FEFF); use "
+      "ASCII spaces");
   // Inside strings they are ordinary text.
   BOOST_CHECK_EQUAL(str(parse("a = \"甲\u3000乙\"\n"), "a"), "甲\u3000乙");
 }
@@ -949,14 +1045,17 @@ BOOST_AUTO_TEST_CASE(bad_headers) {
 }
 
 BOOST_AUTO_TEST_CASE(bad_numbers) {
-  BOOST_CHECK_EQUAL(error_of("a = 012\n"),
-                    "t.toml:1: invalid number 012: leading zeros are not allowed");
-  BOOST_CHECK_EQUAL(error_of("a = 1__000\n"), "t.toml:1: invalid number 1__000");
+  BOOST_CHECK_EQUAL(
+      error_of("a = 012\n"),
+      "t.toml:1: invalid number 012: leading zeros are not allowed");
+  BOOST_CHECK_EQUAL(error_of("a = 1__000\n"),
+                    "t.toml:1: invalid number 1__000");
   BOOST_CHECK_EQUAL(error_of("a = 1000_\n"), "t.toml:1: invalid number 1000_");
   BOOST_CHECK_EQUAL(error_of("a = _1\n"), "t.toml:1: invalid value _1");
-  BOOST_CHECK_EQUAL(error_of("a = -0x1\n"),
-                    "t.toml:1: invalid number -0x1: hex, octal and binary numbers cannot "
-                    "have a sign");
+  BOOST_CHECK_EQUAL(
+      error_of("a = -0x1\n"),
+      "t.toml:1: invalid number -0x1: hex, octal and binary numbers cannot "
+      "have a sign");
   BOOST_CHECK_EQUAL(error_of("a = 0x\n"), "t.toml:1: invalid number 0x");
   BOOST_CHECK_EQUAL(error_of("a = 0b102\n"), "t.toml:1: invalid number 0b102");
   BOOST_CHECK_EQUAL(error_of("a = 0XFF\n"), "t.toml:1: invalid number 0XFF");
@@ -969,70 +1068,90 @@ BOOST_AUTO_TEST_CASE(bad_numbers) {
   BOOST_CHECK_EQUAL(error_of("a = 1.e5\n"), "t.toml:1: invalid number 1.e5");
   BOOST_CHECK_EQUAL(error_of("a = 1e\n"), "t.toml:1: invalid number 1e");
   BOOST_CHECK_EQUAL(error_of("a = 1.2.3\n"), "t.toml:1: invalid number 1.2.3");
-  BOOST_CHECK_EQUAL(error_of("a = 03.14\n"),
-                    "t.toml:1: invalid number 03.14: leading zeros are not allowed");
-  BOOST_CHECK_EQUAL(error_of("a = 1e999\n"), "t.toml:1: number 1e999 is too large");
+  BOOST_CHECK_EQUAL(
+      error_of("a = 03.14\n"),
+      "t.toml:1: invalid number 03.14: leading zeros are not allowed");
+  BOOST_CHECK_EQUAL(error_of("a = 1e999\n"),
+                    "t.toml:1: number 1e999 is too large");
   BOOST_CHECK_EQUAL(error_of("a = 12abc\n"), "t.toml:1: invalid number 12abc");
-  BOOST_CHECK_EQUAL(error_of("a = infinity\n"),
-                    "t.toml:1: invalid value infinity (strings must be in quotes)");
+  BOOST_CHECK_EQUAL(
+      error_of("a = infinity\n"),
+      "t.toml:1: invalid value infinity (strings must be in quotes)");
   BOOST_CHECK_EQUAL(error_of("a = +\n"), "t.toml:1: invalid value +");
 }
 
 BOOST_AUTO_TEST_CASE(bad_dates) {
-  BOOST_CHECK_EQUAL(error_of("d = 2026-13-01\n"),
-                    "t.toml:1: invalid date or time 2026-13-01: month must be 01 to 12");
+  BOOST_CHECK_EQUAL(
+      error_of("d = 2026-13-01\n"),
+      "t.toml:1: invalid date or time 2026-13-01: month must be 01 to 12");
   BOOST_CHECK_EQUAL(error_of("d = 2025-02-29\n"),
-                    "t.toml:1: invalid date or time 2025-02-29: day out of range for the month");
-  BOOST_CHECK_EQUAL(error_of("d = 2026-1-5\n"),
-                    "t.toml:1: invalid date or time 2026-1-5: dates are written YYYY-MM-DD");
-  BOOST_CHECK_EQUAL(error_of("t = 07:32\n"),
-                    "t.toml:1: invalid date or time 07:32: times need seconds (HH:MM:SS)");
-  BOOST_CHECK_EQUAL(error_of("t = 24:00:00\n"),
-                    "t.toml:1: invalid date or time 24:00:00: hour must be 00 to 23");
-  BOOST_CHECK_EQUAL(error_of("t = 2026-12-04T10:00:00+8\n"),
-                    "t.toml:1: invalid date or time 2026-12-04T10:00:00+8: time zone "
-                    "offsets are written +HH:MM");
-  BOOST_CHECK_EQUAL(error_of("t = 10:00:00Z\n"),
-                    "t.toml:1: invalid date or time 10:00:00Z: a time of day cannot have a "
-                    "time zone");
-  BOOST_CHECK_EQUAL(error_of("t = 2026-12-04X\n"),
-                    "t.toml:1: invalid date or time 2026-12-04X: expected T between date "
-                    "and time");
+                    "t.toml:1: invalid date or time 2025-02-29: day out of "
+                    "range for the month");
+  BOOST_CHECK_EQUAL(
+      error_of("d = 2026-1-5\n"),
+      "t.toml:1: invalid date or time 2026-1-5: dates are written YYYY-MM-DD");
+  BOOST_CHECK_EQUAL(
+      error_of("t = 07:32\n"),
+      "t.toml:1: invalid date or time 07:32: times need seconds (HH:MM:SS)");
+  BOOST_CHECK_EQUAL(
+      error_of("t = 24:00:00\n"),
+      "t.toml:1: invalid date or time 24:00:00: hour must be 00 to 23");
+  BOOST_CHECK_EQUAL(
+      error_of("t = 2026-12-04T10:00:00+8\n"),
+      "t.toml:1: invalid date or time 2026-12-04T10:00:00+8: time zone "
+      "offsets are written +HH:MM");
+  BOOST_CHECK_EQUAL(
+      error_of("t = 10:00:00Z\n"),
+      "t.toml:1: invalid date or time 10:00:00Z: a time of day cannot have a "
+      "time zone");
+  BOOST_CHECK_EQUAL(
+      error_of("t = 2026-12-04X\n"),
+      "t.toml:1: invalid date or time 2026-12-04X: expected T between date "
+      "and time");
 }
 
 BOOST_AUTO_TEST_CASE(bad_arrays) {
-  BOOST_CHECK_EQUAL(error_of("a = [1 2]\n"),
-                    "t.toml:1: expected , or ] in the array of line 1, found '2'");
-  BOOST_CHECK_EQUAL(error_of("a = [\n  1,\n  2\n  3\n]\n"),
-                    "t.toml:4: expected , or ] in the array of line 1, found '3'");
+  BOOST_CHECK_EQUAL(
+      error_of("a = [1 2]\n"),
+      "t.toml:1: expected , or ] in the array of line 1, found '2'");
+  BOOST_CHECK_EQUAL(
+      error_of("a = [\n  1,\n  2\n  3\n]\n"),
+      "t.toml:4: expected , or ] in the array of line 1, found '3'");
   BOOST_CHECK_EQUAL(error_of("x = 1\na = [1, 2\n"),
                     "t.toml:2: unterminated array: missing ]");
-  BOOST_CHECK_EQUAL(error_of("a = [1,,2]\n"), "t.toml:1: expected a value, found ','");
-  BOOST_CHECK_EQUAL(error_of("a = [,]\n"), "t.toml:1: expected a value, found ','");
+  BOOST_CHECK_EQUAL(error_of("a = [1,,2]\n"),
+                    "t.toml:1: expected a value, found ','");
+  BOOST_CHECK_EQUAL(error_of("a = [,]\n"),
+                    "t.toml:1: expected a value, found ','");
   BOOST_CHECK_EQUAL(error_of("a = [\n  \"x\",\n  y,\n]\n"),
                     "t.toml:3: invalid value y (strings must be in quotes)");
 }
 
 BOOST_AUTO_TEST_CASE(bad_inline_tables) {
-  BOOST_CHECK_EQUAL(error_of("a = { b = 1,\n c = 2 }\n"),
-                    "t.toml:1: an inline table must end on the line it starts (use a "
-                    "[table] for more lines)");
-  BOOST_CHECK_EQUAL(error_of("a = { b = 1, }\n"),
-                    "t.toml:1: no comma is allowed after the last key of an inline table");
+  BOOST_CHECK_EQUAL(
+      error_of("a = { b = 1,\n c = 2 }\n"),
+      "t.toml:1: an inline table must end on the line it starts (use a "
+      "[table] for more lines)");
+  BOOST_CHECK_EQUAL(
+      error_of("a = { b = 1, }\n"),
+      "t.toml:1: no comma is allowed after the last key of an inline table");
   BOOST_CHECK_EQUAL(error_of("a = { b = 1 c = 2 }\n"),
                     "t.toml:1: expected , or } in the inline table, found 'c'");
   BOOST_CHECK_EQUAL(error_of("a = { b }\n"),
                     "t.toml:1: expected = after key a.b, found '}'");
-  BOOST_CHECK_EQUAL(error_of("a = { b = }\n"), "t.toml:1: missing value for key a.b");
+  BOOST_CHECK_EQUAL(error_of("a = { b = }\n"),
+                    "t.toml:1: missing value for key a.b");
   BOOST_CHECK_EQUAL(error_of("a = { b = 1"),
                     "t.toml:1: unterminated inline table: missing }");
-  BOOST_CHECK_EQUAL(error_of("a = { b = 1 # c\n}\n"),
-                    "t.toml:1: an inline table must end on the line it starts (use a "
-                    "[table] for more lines)");
+  BOOST_CHECK_EQUAL(
+      error_of("a = { b = 1 # c\n}\n"),
+      "t.toml:1: an inline table must end on the line it starts (use a "
+      "[table] for more lines)");
 }
 
 BOOST_AUTO_TEST_CASE(too_deep_nesting_is_refused) {
-  const std::string deep = "a = " + std::string(5000, '[') + std::string(5000, ']');
+  const std::string deep =
+      "a = " + std::string(5000, '[') + std::string(5000, ']');
   BOOST_CHECK_EQUAL(error_of(deep), "t.toml:1: values are nested too deeply");
 }
 
@@ -1048,8 +1167,9 @@ BOOST_AUTO_TEST_CASE(parse_file_reads_and_names_the_file) {
   const auto doc = toml::parse_file(path);
   const auto& job = table(doc, "job");
   BOOST_CHECK_EQUAL(str(job, "name"), "夜间");
-  BOOST_CHECK_EQUAL(error_from([&] { get(job, "port").as_integer("job.port"); }),
-                    path + ":4: job.port must be an integer, not a string");
+  BOOST_CHECK_EQUAL(
+      error_from([&] { get(job, "port").as_integer("job.port"); }),
+      path + ":4: job.port must be an integer, not a string");
   {
     std::ofstream out(path, std::ios::binary);
     out << "a = 1\na = 2\n";
@@ -1060,8 +1180,9 @@ BOOST_AUTO_TEST_CASE(parse_file_reads_and_names_the_file) {
 }
 
 BOOST_AUTO_TEST_CASE(parse_file_refuses_missing_files) {
-  BOOST_CHECK_EQUAL(error_from([] { toml::parse_file("/nonexistent/x.toml"); }),
-                    "/nonexistent/x.toml: cannot open: No such file or directory");
+  BOOST_CHECK_EQUAL(
+      error_from([] { toml::parse_file("/nonexistent/x.toml"); }),
+      "/nonexistent/x.toml: cannot open: No such file or directory");
   BOOST_CHECK_EQUAL(error_from([] { toml::parse_file("/tmp"); }),
                     "/tmp: cannot read: it is a folder, not a file");
 }

@@ -31,8 +31,9 @@ namespace {
 
 const char* const kDate = "2026-12-04";
 
-// A: confirmed gift order; B: sample confirmed and paid in full; C: a
-// draft; D: a price with three decimals.
+// LP001: confirmed gift order; LP002: sample confirmed (and, with the
+// payments file, paid in full), its customer name broken over two lines;
+// LP003: a draft; LP004: a price with three decimals.
 std::string orders_csv(int quantity_of_a = 100) {
   return std::string(danju::testing::order_csv_header()) +
          "LP001,礼品,已确认,2026-12-01,2026-12-30,礼品事业部,陈晓东,"
@@ -89,8 +90,10 @@ BOOST_AUTO_TEST_CASE(first_run_makes_what_each_order_is_due) {
 
   BOOST_TEST(report.orders_read == 3);
   BOOST_TEST(report.payments_new == 2);
-  BOOST_REQUIRE(report.rejections.size() == 1u);
-  BOOST_TEST(report.rejections[0].find("/orders.csv:6:") != std::string::npos,
+  std::string all;
+  for (const std::string& line : report.rejections) all += line + "\n";
+  BOOST_REQUIRE_MESSAGE(report.rejections.size() == 1u, all);
+  BOOST_TEST(report.rejections[0].find("/orders.csv:7:") != std::string::npos,
              report.rejections[0]);
   BOOST_TEST(report.rejections[0].find("LP004") != std::string::npos);
   BOOST_TEST(report.rejections[0].find("单价") != std::string::npos);
@@ -154,12 +157,12 @@ BOOST_AUTO_TEST_CASE(request_mail_reads_right_in_a_mail_client) {
   BOOST_TEST(mail["to.names"] == "王喆");
   BOOST_TEST(mail["defects"] == "0");
   BOOST_TEST(mail["attachments"] == "3");
-  BOOST_TEST(mail["attachment.0.filename.default"] ==
+  BOOST_TEST(mail["attachment.1.filename.default"] ==
              "合同审批单_SP-HT-LP002.pdf");
-  BOOST_TEST(mail["attachment.0.filename.compat32"] ==
+  BOOST_TEST(mail["attachment.1.filename.compat32"] ==
              "合同审批单_SP-HT-LP002.pdf");
-  BOOST_TEST(mail["attachment.1.filename.default"] == "购销合同_HT-LP002.pdf");
-  BOOST_TEST(mail["attachment.2.filename.default"] ==
+  BOOST_TEST(mail["attachment.2.filename.default"] == "购销合同_HT-LP002.pdf");
+  BOOST_TEST(mail["attachment.3.filename.default"] ==
              "合同审批单_SP-HT-LP002.xlsx");
   BOOST_TEST(mail["text.plain"].find("人民币贰佰捌拾元整") !=
              std::string::npos);
@@ -172,7 +175,7 @@ BOOST_AUTO_TEST_CASE(request_mail_reads_right_in_a_mail_client) {
       "SELECT sha256 FROM documents WHERE document_no = 'SP-HT-LP002' AND "
       "format = 'pdf'");
   BOOST_REQUIRE(form.step());
-  BOOST_TEST(mail["attachment.0.sha256"] == form.text(0));
+  BOOST_TEST(mail["attachment.1.sha256"] == form.text(0));
 }
 
 BOOST_AUTO_TEST_CASE(running_the_same_night_again_adds_nothing) {
@@ -267,17 +270,17 @@ BOOST_AUTO_TEST_CASE(mail_that_cannot_leave_waits_for_the_next_run) {
   BOOST_TEST(down.exit_code == danju::kExitMailPending);
   BOOST_TEST(down.mails_sent == 0);
   BOOST_TEST(count(job, "SELECT COUNT(*) FROM outbox WHERE state = "
-                        "'queued'") == 2);
+                        "'queued'") == 3);
 
   SmtpServerFixture server;
   job.write_job("host = \"127.0.0.1\"\nport = " +
                 std::to_string(server.port()) + "\n");
   const danju::RunReport up = run(job);
-  BOOST_TEST(up.mails_sent == 2);
+  BOOST_TEST(up.mails_sent == 3);
   BOOST_TEST(up.mails_queued == 0);
-  BOOST_TEST(server.received().size() == 2u);
+  BOOST_TEST(server.received().size() == 3u);
   BOOST_TEST(count(job, "SELECT COUNT(*) FROM outbox WHERE state = "
-                        "'sent'") == 2);
+                        "'sent'") == 3);
 }
 
 BOOST_AUTO_TEST_CASE(a_second_run_while_one_holds_the_lock_does_nothing) {
@@ -340,7 +343,20 @@ BOOST_AUTO_TEST_CASE(a_run_killed_at_any_moment_then_rerun_loses_nothing) {
     ++received[mail.raw.substr(start, end - start)];
   }
   BOOST_TEST(received.size() == 80u);
-  for (const auto& [id, times] : received) BOOST_TEST(times == 1, id);
+
+  // A message arrives twice only when a kill cut its attempt off between
+  // the server storing it and Danju recording that: the outbox shows that
+  // attempt, and there can be at most one such message per kill.
+  int repeated = 0;
+  for (const auto& [header, times] : received) {
+    BOOST_TEST(times <= 2, header);
+    if (times == 1) continue;
+    ++repeated;
+    const std::string id = header.substr(std::string("Message-ID: <").size());
+    BOOST_TEST(count(job, "SELECT attempts FROM outbox WHERE message_id = '" +
+                              id + "'") >= 2, id);
+  }
+  BOOST_TEST(repeated <= 4);
 
   // A killed run's half-written temporary files were swept away.
   for (const auto& entry :

@@ -88,7 +88,7 @@ BOOST_AUTO_TEST_CASE(shape_groups_characters_into_runs_of_one_face) {
 }
 
 BOOST_AUTO_TEST_CASE(widths_are_the_advances_in_the_font_files) {
-  double a = advance_in_file(kLatin.substr(0), 0, U'A', 9.5);
+  double a = advance_in_file(kLatin, 0, U'A', 9.5);
   double ke = advance_in_file(
       "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0, U'客', 9.5);
   double ji = advance_in_file(kHanaMinB, 0, U'𠮷', 9.5);
@@ -162,8 +162,9 @@ BOOST_AUTO_TEST_CASE(an_unreadable_font_is_an_error_naming_the_file) {
   } catch (const std::runtime_error& error) {
     BOOST_TEST(std::string(error.what()).find("#7") != std::string::npos);
   }
-  BOOST_CHECK_THROW(FontSet::load(kLatin, {"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc#x"}),
-                    std::runtime_error);
+  const std::string bad_number =
+      "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc#x";
+  BOOST_CHECK_THROW(FontSet::load(kLatin, {bad_number}), std::runtime_error);
 }
 
 BOOST_AUTO_TEST_CASE(text_that_is_not_utf8_is_refused) {

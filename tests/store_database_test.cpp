@@ -177,6 +177,7 @@ BOOST_AUTO_TEST_CASE(outbox_keeps_a_message_once_until_it_is_sent) {
   auto queued = outbox.queued();
   BOOST_REQUIRE(queued.size() == 1u);
   BOOST_TEST(queued[0].recipients.size() == 2u);
+  outbox.mark_attempt_started(queued[0].id);
   outbox.mark_attempt_failed(queued[0].id, "connection refused", true);
   BOOST_TEST(outbox.queued().at(0).attempts == 1);
   outbox.mark_sent(queued[0].id, "t");

@@ -61,13 +61,20 @@ std::string join_path(const std::string& path, const std::string& key) {
 
 const char* type_phrase(Value::Type type) {
   switch (type) {
-    case Value::Type::string: return "a string";
-    case Value::Type::integer: return "an integer";
-    case Value::Type::floating: return "a float";
-    case Value::Type::boolean: return "a boolean";
-    case Value::Type::datetime: return "a date";
-    case Value::Type::array: return "an array";
-    case Value::Type::table: return "a table";
+    case Value::Type::string:
+      return "a string";
+    case Value::Type::integer:
+      return "an integer";
+    case Value::Type::floating:
+      return "a float";
+    case Value::Type::boolean:
+      return "a boolean";
+    case Value::Type::datetime:
+      return "a date";
+    case Value::Type::array:
+      return "an array";
+    case Value::Type::table:
+      return "a table";
   }
   return "a value";
 }
@@ -166,7 +173,8 @@ std::string suggestion(const std::string& key,
       best_distance = distance;
     }
   }
-  if (best_distance <= 2 && best_distance < std::max(key.size(), best->size())) {
+  if (best_distance <= 2 &&
+      best_distance < std::max(key.size(), best->size())) {
     return " (did you mean " + detail::display_key(*best) + "?)";
   }
   std::string list;
@@ -179,7 +187,8 @@ std::string suggestion(const std::string& key,
 
 }  // namespace
 
-Table::Table(std::string file, int line) : file_(std::move(file)), line_(line) {}
+Table::Table(std::string file, int line)
+    : file_(std::move(file)), line_(line) {}
 
 bool Table::contains(const std::string& key) const {
   return values_.count(key) != 0;
@@ -193,8 +202,9 @@ const Value* Table::find(const std::string& key) const {
 const Value& Table::at(const std::string& key, const std::string& path) const {
   const auto it = values_.find(key);
   if (it == values_.end()) {
-    detail::fail(file_, line_,
-                 "missing key " + (path.empty() ? detail::display_key(key) : path));
+    detail::fail(
+        file_, line_,
+        "missing key " + (path.empty() ? detail::display_key(key) : path));
   }
   return it->second;
 }
@@ -236,10 +246,12 @@ Table parse_file(const std::string& path) {
     detail::fail(path, 0, "cannot read: it is a folder, not a file");
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) detail::fail(path, 0, std::string("cannot open: ") + std::strerror(errno));
+  if (!in)
+    detail::fail(path, 0, std::string("cannot open: ") + std::strerror(errno));
   std::ostringstream content;
   content << in.rdbuf();
-  if (in.bad()) detail::fail(path, 0, std::string("cannot read: ") + std::strerror(errno));
+  if (in.bad())
+    detail::fail(path, 0, std::string("cannot read: ") + std::strerror(errno));
   return parse(content.str(), path);
 }
 

@@ -27,10 +27,10 @@ using detail::join_path;
 
 // How a table came to exist; decides what may add to it later.
 enum class Origin {
-  implied,     // named only as the parent in a header: [a.b] implies a
-  header,      // [a] or one element of [[a]]
-  dotted,      // a.b = 1 implies a; open only within the same section
-  inline_table // { ... }: closed once written
+  implied,      // named only as the parent in a header: [a.b] implies a
+  header,       // [a] or one element of [[a]]
+  dotted,       // a.b = 1 implies a; open only within the same section
+  inline_table  // { ... }: closed once written
 };
 
 struct Node {
@@ -425,9 +425,10 @@ class Parser {
               is_bare_key_char(src_[end]))) {
         ++end;
       }
-      fail(pos_, "a key that is not plain ASCII letters, digits, - or _ "
-                 "must be quoted: \"" +
-                     src_.substr(pos_, end - pos_) + "\"");
+      fail(pos_,
+           "a key that is not plain ASCII letters, digits, - or _ "
+           "must be quoted: \"" +
+               src_.substr(pos_, end - pos_) + "\"");
     }
     fail(pos_, "expected a key, found " + found_here());
   }
@@ -437,7 +438,8 @@ class Parser {
     std::vector<std::string> parts;
     while (true) {
       parts.push_back(parse_key_part());
-      if (parts.size() > static_cast<std::size_t>(max_depth)) fail(pos_, "key has too many parts");
+      if (parts.size() > static_cast<std::size_t>(max_depth))
+        fail(pos_, "key has too many parts");
       const std::size_t after = pos_;
       skip_blanks();
       if (peek() != '.') {
@@ -488,14 +490,13 @@ class Parser {
     const std::string path = key_text("", keys);
     if (is_array) {
       if (peek() != ']' || peek(1) != ']') {
-        fail(pos_, "expected ]] to close [[" + path + "]], found " +
-                       found_here());
+        fail(pos_,
+             "expected ]] to close [[" + path + "]], found " + found_here());
       }
       pos_ += 2;
     } else {
       if (peek() != ']') {
-        fail(pos_, "expected ] to close [" + path + "], found " +
-                       found_here());
+        fail(pos_, "expected ] to close [" + path + "], found " + found_here());
       }
       ++pos_;
     }
@@ -524,8 +525,7 @@ class Parser {
         table = child->items.back().get();
       } else {
         fail_line(line, "cannot add to " + path + ": it is already " +
-                            describe(*child) + " (" + line_note(*child) +
-                            ")");
+                            describe(*child) + " (" + line_note(*child) + ")");
       }
     }
     const std::string& key = keys.back();
@@ -542,9 +542,9 @@ class Parser {
         node->line = line;
         array = add_child(table, key, std::move(node));
       } else if (!(array->type == Value::Type::array && array->table_array)) {
-        fail_line(line, "cannot make [[" + path + "]] an array of tables: " +
-                            path + " is already " + describe(*array) + " (" +
-                            line_note(*array) + ")");
+        fail_line(line, "cannot make [[" + path +
+                            "]] an array of tables: " + path + " is already " +
+                            describe(*array) + " (" + line_note(*array) + ")");
       }
       array->items.push_back(make_table(line, Origin::header));
       table_ = array->items.back().get();
@@ -587,8 +587,8 @@ class Parser {
     const std::string name = key_text(table_path_, keys);
     skip_blanks();
     if (peek() != '=') {
-      std::string message = "expected = after key " + name + ", found " +
-                            found_here();
+      std::string message =
+          "expected = after key " + name + ", found " + found_here();
       if (is_bare_key_char(peek())) {
         message += " (a key with spaces must be quoted)";
       }
@@ -608,8 +608,8 @@ class Parser {
   // Adds keys = value under table; intermediate keys make or reopen tables
   // made by dotted keys of this same section.
   void insert(Node* table, std::string path,
-              const std::vector<std::string>& keys,
-              std::unique_ptr<Node> value, int section, int line) {
+              const std::vector<std::string>& keys, std::unique_ptr<Node> value,
+              int section, int line) {
     for (std::size_t i = 0; i + 1 < keys.size(); ++i) {
       path = join_path(path, keys[i]);
       const auto it = table->children.find(keys[i]);
@@ -619,11 +619,12 @@ class Parser {
         continue;
       }
       Node* child = it->second.get();
-      const std::string what = key_text(path, std::vector<std::string>(
-                                                  keys.begin() + i + 1,
-                                                  keys.end()));
+      const auto what = [&] {
+        return key_text(
+            path, std::vector<std::string>(keys.begin() + i + 1, keys.end()));
+      };
       if (child->type != Value::Type::table) {
-        fail_line(line, "cannot define " + what + ": " + path +
+        fail_line(line, "cannot define " + what() + ": " + path +
                             " is already " + describe(*child) + " (" +
                             line_note(*child) + ")");
       }
@@ -631,19 +632,19 @@ class Parser {
         case Origin::implied:
           child->origin = Origin::dotted;
           child->section = section;
+          child->line = line;
           break;
         case Origin::dotted:
           if (child->section == section) break;
-          fail_line(line, "cannot define " + what + ": table " + path +
+          fail_line(line, "cannot define " + what() + ": table " + path +
                               " was defined by dotted keys on " +
                               line_note(*child) +
                               " and cannot be extended from here");
         case Origin::header:
-          fail_line(line, "cannot define " + what + ": table [" + path +
-                              "] has its own header on " +
-                              line_note(*child));
+          fail_line(line, "cannot define " + what() + ": table [" + path +
+                              "] has its own header on " + line_note(*child));
         case Origin::inline_table:
-          fail_line(line, "cannot define " + what + ": " + path +
+          fail_line(line, "cannot define " + what() + ": " + path +
                               " is an inline table (" + line_note(*child) +
                               ") and cannot be extended");
       }
@@ -653,8 +654,7 @@ class Parser {
     const auto it = table->children.find(key);
     if (it != table->children.end()) {
       fail_line(line, "duplicate key " + join_path(path, key) +
-                          " (first defined on " + line_note(*it->second) +
-                          ")");
+                          " (first defined on " + line_note(*it->second) + ")");
     }
     add_child(table, key, std::move(value));
   }
@@ -692,13 +692,34 @@ class Parser {
     ++pos_;
     const char c = peek();
     switch (c) {
-      case 'b': out += '\b'; ++pos_; return;
-      case 't': out += '\t'; ++pos_; return;
-      case 'n': out += '\n'; ++pos_; return;
-      case 'f': out += '\f'; ++pos_; return;
-      case 'r': out += '\r'; ++pos_; return;
-      case '"': out += '"'; ++pos_; return;
-      case '\\': out += '\\'; ++pos_; return;
+      case 'b':
+        out += '\b';
+        ++pos_;
+        return;
+      case 't':
+        out += '\t';
+        ++pos_;
+        return;
+      case 'n':
+        out += '\n';
+        ++pos_;
+        return;
+      case 'f':
+        out += '\f';
+        ++pos_;
+        return;
+      case 'r':
+        out += '\r';
+        ++pos_;
+        return;
+      case '"':
+        out += '"';
+        ++pos_;
+        return;
+      case '\\':
+        out += '\\';
+        ++pos_;
+        return;
       case 'u':
       case 'U': {
         const std::size_t count = c == 'u' ? 4 : 8;
@@ -740,7 +761,8 @@ class Parser {
       return;
     }
     if (at_end()) fail(start, "unterminated string");
-    if (at_newline()) fail(start, "unterminated string (a backslash ends the line)");
+    if (at_newline())
+      fail(start, "unterminated string (a backslash ends the line)");
     const std::size_t n =
         sequence_length(static_cast<unsigned char>(src_[pos_]));
     fail(start, "invalid escape \\" + src_.substr(pos_, n) +
@@ -753,7 +775,8 @@ class Parser {
     std::string out;
     while (true) {
       if (at_end() || at_newline()) {
-        fail(start, "unterminated string: missing \" before the end of the line");
+        fail(start,
+             "unterminated string: missing \" before the end of the line");
       }
       const char c = peek();
       if (c == '"') {
@@ -775,7 +798,8 @@ class Parser {
     const std::size_t begin = pos_;
     while (true) {
       if (at_end() || at_newline()) {
-        fail(start, "unterminated string: missing ' before the end of the line");
+        fail(start,
+             "unterminated string: missing ' before the end of the line");
       }
       if (peek() == '\'') break;
       ++pos_;
@@ -882,8 +906,9 @@ class Parser {
     const auto one_line = [&] {
       if (at_end()) fail(start, "unterminated inline table: missing }");
       if (at_newline() || peek() == '#') {
-        fail(pos_, "an inline table must end on the line it starts (use a "
-                   "[table] for more lines)");
+        fail(pos_,
+             "an inline table must end on the line it starts (use a "
+             "[table] for more lines)");
       }
     };
     skip_blanks();
@@ -914,8 +939,8 @@ class Parser {
       one_line();
       if (peek() == '}') break;
       if (peek() != ',') {
-        fail(pos_, "expected , or } in the inline table, found " +
-                       found_here());
+        fail(pos_,
+             "expected , or } in the inline table, found " + found_here());
       }
       ++pos_;
       skip_blanks();
@@ -970,8 +995,9 @@ class Parser {
       node.number = text[0] == '-' ? -magnitude : magnitude;
       return;
     }
-    if (!sign && ((text.size() >= 5 && digits_at(text, 0, 4) && text[4] == '-') ||
-                  (text.size() >= 3 && digits_at(text, 0, 2) && text[2] == ':'))) {
+    if (!sign &&
+        ((text.size() >= 5 && digits_at(text, 0, 4) && text[4] == '-') ||
+         (text.size() >= 3 && digits_at(text, 0, 2) && text[2] == ':'))) {
       const std::string problem = datetime_problem(text);
       if (!problem.empty()) {
         fail(start, "invalid date or time " + text + ": " + problem);
@@ -1025,12 +1051,13 @@ class Parser {
     if (body.size() > 1 && body[0] == '0') {
       fail(start, "invalid number " + text + ": leading zeros are not allowed");
     }
-    const std::string digits = (text[0] == '-' ? "-" : "") +
-                               without_underscores(body);
+    const std::string digits =
+        (text[0] == '-' ? "-" : "") + without_underscores(body);
     std::int64_t value = 0;
     const auto result =
         std::from_chars(digits.data(), digits.data() + digits.size(), value);
-    if (result.ec != std::errc() || result.ptr != digits.data() + digits.size()) {
+    if (result.ec != std::errc() ||
+        result.ptr != digits.data() + digits.size()) {
       fail(start, "integer " + text + " is too large");
     }
     node.type = Value::Type::integer;
@@ -1048,7 +1075,8 @@ class Parser {
     }
     std::size_t i = int_end;
     if (body[i] == '.') {
-      const std::size_t end = std::min(body.find_first_of("eE", i), body.size());
+      const std::size_t end =
+          std::min(body.find_first_of("eE", i), body.size());
       if (!valid_digits(body.substr(i + 1, end - i - 1), 10)) invalid();
       i = end;
     }
@@ -1061,12 +1089,12 @@ class Parser {
       }
       if (!valid_digits(body.substr(i), 10)) invalid();
     }
-    const std::string digits = (text[0] == '-' ? "-" : "") +
-                               without_underscores(body);
+    const std::string digits =
+        (text[0] == '-' ? "-" : "") + without_underscores(body);
     double value = 0;
-    const auto result = std::from_chars(
-        digits.data(), digits.data() + digits.size(), value,
-        std::chars_format::general);
+    const auto result =
+        std::from_chars(digits.data(), digits.data() + digits.size(), value,
+                        std::chars_format::general);
     if (result.ec == std::errc::result_out_of_range && negative_exponent) {
       value = text[0] == '-' ? -0.0 : 0.0;  // too small: zero
     } else if (result.ec == std::errc::result_out_of_range) {
@@ -1127,9 +1155,9 @@ class Parser {
   std::size_t pos_ = 0;
   std::vector<std::size_t> line_starts_;
   Node root_;
-  Node* table_ = &root_;     // the table key/values go to
-  std::string table_path_;   // its path, for messages
-  int section_ = 0;          // id of the current header section
+  Node* table_ = &root_;    // the table key/values go to
+  std::string table_path_;  // its path, for messages
+  int section_ = 0;         // id of the current header section
   int next_section_ = 1;
 };
 

@@ -76,6 +76,12 @@ DeliveryReport deliver_outbox(Database& db, const MailSettings& mail,
       continue;
     }
 
+    if (entry.attempts > 0 && entry.last_error.empty()) {
+      log.warn("mail " + entry.message_id + " to " + to +
+               " was being sent when an earlier run was interrupted; "
+               "sending it again with the same Message-ID");
+    }
+    outbox.mark_attempt_started(entry.id);
     try {
       if (smtp) {
         smtp->send(entry.envelope_from, entry.recipients, mime);

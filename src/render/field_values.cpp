@@ -132,9 +132,16 @@ std::string integer_text(std::int64_t n) {
   return n < 0 ? "-" + out : out;
 }
 
-FieldValue text_value(std::string text) {
+// Text typed by people may hold line breaks (Alt+Enter in Excel), tabs and
+// other control characters that no font draws: each run of CR/LF/TAB
+// becomes one space, and other control characters are dropped, so a field
+// prints on its line and wraps only where the layout wraps it.
+FieldValue text_value(const std::string& text) {
   FieldValue v;
-  v.text = std::move(text);
+  for (char c : one_line(text)) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x20 && byte != 0x7F) v.text.push_back(c);
+  }
   return v;
 }
 

@@ -46,7 +46,8 @@ class FontSet {
   ~FontSet();
 
   // The characters of text in runs of one face each, with advances at size
-  // points. Throws MissingGlyphError for the first character no face has.
+  // points. Throws MissingGlyphError for the first character no face has,
+  // std::invalid_argument when text is not well-formed UTF-8.
   std::vector<GlyphRun> shape(std::string_view utf8, double size) const;
 
   // Advance width in points of text at size points (same rules as shape).

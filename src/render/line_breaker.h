@@ -14,7 +14,9 @@
 namespace danju {
 
 // Lines of text, each at most max_width points wide at size points (except a
-// single character wider than the width). Throws MissingGlyphError.
+// single character wider than the width). Each "\n" (or "\r\n") ends a
+// line; empty text gives no lines. Spaces where a line is broken are
+// dropped. Throws MissingGlyphError.
 std::vector<std::string> break_lines(const FontSet& fonts,
                                      std::string_view utf8, double size,
                                      double max_width);

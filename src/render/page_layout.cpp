@@ -151,6 +151,8 @@ class Layout {
 
   // Starts a page if h does not fit below the cursor. Returns true when a
   // page was started.
+  // Limitation: only text blocks split over pages; a single table row
+  // taller than a whole page is refused with RenderError.
   bool make_room(double h) {
     if (y_ - h >= bottom_) return false;
     if (h > top_of_content_ - bottom_) {
@@ -180,6 +182,8 @@ class Layout {
                false, kWhite);
     }
 
+    // Limitation: header lines are set on one line each, unwrapped; a title
+    // wider than the page runs past the margins.
     if (!header.company.empty()) {
       y -= header.company_size * 1.1;
       add_text(left_, width_, y, header.company_size,
@@ -374,6 +378,10 @@ class Layout {
       std::size_t room = static_cast<std::size_t>(
           std::max(0.0, (y_ - bottom_ - 2 * kPadY) / leading));
       if (room == 0) {
+        if (y_ == top_of_content_) {
+          throw RenderError("a line of text in " + doc_.file +
+                            " is taller than a whole page");
+        }
         new_page();
         continue;
       }

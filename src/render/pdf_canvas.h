@@ -34,9 +34,13 @@ class PdfCanvas {
   explicit PdfCanvas(const FontSet& fonts);
   ~PdfCanvas();
 
+  // Throws std::invalid_argument when info.date is neither empty nor
+  // YYYY-MM-DD.
   void set_info(const DocumentInfo& info);
 
   // Starts a new page; the drawing calls below go to the current page.
+  // Drawing before the first page or after finish() throws
+  // std::logic_error.
   void begin_page(double width_pt, double height_pt);
 
   // Draws one line of text with its baseline starting at (x, y). Throws
@@ -52,7 +56,8 @@ class PdfCanvas {
                    const Colour& colour = Colour{});
 
   // Ends the document and returns the whole PDF. The same drawing calls give
-  // the same bytes. The canvas cannot be drawn on afterwards.
+  // the same bytes. The canvas cannot be drawn on afterwards. Throws
+  // std::logic_error without pages, std::runtime_error if writing fails.
   std::string finish();
 
  private:

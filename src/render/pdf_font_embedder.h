@@ -39,6 +39,8 @@ class PdfFontEmbedder {
   static std::string resource_name(int face);
 
  private:
+  // Limitation: a glyph drawn for two characters (a face mapping both to
+  // one outline) copies as the first of them.
   struct FaceUse {
     // Original glyph id -> the first character it was drawn for.
     std::unordered_map<std::uint32_t, char32_t> characters;

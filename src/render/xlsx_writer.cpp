@@ -3,12 +3,15 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <functional>
 #include <thread>
+#include <vector>
 
 #include <xlsxwriter.h>
 
+#include "core/file_io.h"
 #include "core/text.h"
 #include "render/document_renderer.h"
 
@@ -94,10 +97,17 @@ std::string escape_print_text(const std::string& text) {
   return out;
 }
 
+// Characters as a spreadsheet column counts them: Chinese ones twice.
+double display_width(const std::string& text) {
+  double width = 0;
+  for (char32_t c : decode_utf8(text)) width += c >= 0x2E80 ? 2 : 1;
+  return width;
+}
+
 class SheetWriter {
  public:
   SheetWriter(lxw_workbook* book, lxw_worksheet* sheet, const Formats& f,
-              const FieldValues& values, const std::string& path)
+              const FieldValues* values, const std::string& path)
       : book_(book), sheet_(sheet), f_(f), values_(values), path_(path) {}
 
   void check(lxw_error error) const {
@@ -114,13 +124,20 @@ class SheetWriter {
     std::string name;
     FieldValue v;
     const bool single = is_single_placeholder(text, &name);
-    if (single) v = values_.value(name);
+    if (single) v = values_->value(name);
     const bool number = single && v.number != FieldValue::Number::none;
-    const std::string shown = number ? "" : values_.expand(text);
+    const std::string shown = number ? "" : values_->expand(text);
     lxw_format* format = number ? number_format : string_format;
 
     if (last > first) {
       check(worksheet_merge_range(sheet_, row, first, row, last, "", format));
+      // Excel does not grow a merged row to fit wrapped text: give it the
+      // height of the lines the text needs.
+      const double lines = std::ceil(display_width(shown) / merged_chars(
+                                         first, last));
+      if (lines > 1) {
+        check(worksheet_set_row(sheet_, row, 15 * lines, nullptr));
+      }
     }
     if (number) {
       const double n = v.number == FieldValue::Number::money
@@ -131,6 +148,18 @@ class SheetWriter {
       check(worksheet_write_string(sheet_, row, first, shown.c_str(),
                                    format));
     }
+  }
+
+  // Width of the merged columns in characters, as set on the sheet.
+  double merged_chars(int first, int last) const {
+    double chars = 0;
+    for (int c = first; c <= last; ++c) chars += widths_[c];
+    return std::max(chars, 1.0);
+  }
+
+  void set_width(int column, double chars) {
+    if (column < static_cast<int>(widths_.size())) widths_[column] = chars;
+    check(worksheet_set_column(sheet_, column, column, chars, nullptr));
   }
 
   void label(int row, int first, int last, const std::string& text) {
@@ -150,8 +179,9 @@ class SheetWriter {
   lxw_workbook* book_;
   lxw_worksheet* sheet_;
   const Formats& f_;
-  const FieldValues& values_;
+  const FieldValues* values_;  // what the placeholders stand for now
   std::string path_;
+  std::vector<double> widths_ = std::vector<double>(32, 8.43);
 };
 
 int column_count(const DocumentTemplate& document) {
@@ -170,6 +200,7 @@ void write_form(const DocumentTemplate& document, FieldValues values,
   const int columns = column_count(document);
   const int last = columns - 1;
   lxw_worksheet* sheet = w->sheet_;
+  w->values_ = &values;  // this copy follows the item and approval
   int row = 0;
 
   // The merged title row, then the number and date.
@@ -179,6 +210,16 @@ void write_form(const DocumentTemplate& document, FieldValues values,
   w->value(row, 0, columns / 2 - 1, document.header.number, nullptr, nullptr);
   w->value(row, columns / 2, last, document.header.date, nullptr, nullptr);
   ++row;
+
+  // Without an item table the columns alternate label and value.
+  const bool has_items = std::any_of(
+      document.blocks.begin(), document.blocks.end(),
+      [](const Block& b) { return b.type == Block::Type::items; });
+  if (!has_items) {
+    for (int c = 0; c < columns; ++c) {
+      w->set_width(c, c % 2 == 0 ? 18 : 30);
+    }
+  }
 
   int header_row = -1;
   for (const Block& block : document.blocks) {
@@ -203,8 +244,7 @@ void write_form(const DocumentTemplate& document, FieldValues values,
         for (std::size_t k = 0; k < cols.size(); ++k) {
           const int c = static_cast<int>(k);
           w->value(row, c, c, cols[k].header, w->f_.head, w->f_.head);
-          w->check(worksheet_set_column(sheet, c, c, cols[k].width / 2.0,
-                                        nullptr));
+          w->set_width(c, cols[k].width / 2.0);
         }
         ++row;
         for (std::size_t i = 0; i < values.request().order->items.size();
@@ -213,8 +253,7 @@ void write_form(const DocumentTemplate& document, FieldValues values,
                           static_cast<int>(i) + 1);
           for (std::size_t k = 0; k < cols.size(); ++k) {
             const int c = static_cast<int>(k);
-            SheetWriter item(w->book_, sheet, w->f_, values, w->path_);
-            item.value(row, c, c, cols[k].value, w->f_.text,
+            w->value(row, c, c, cols[k].value, w->f_.text,
                        w->number_format(cols[k].format));
           }
           ++row;
@@ -256,16 +295,17 @@ void write_form(const DocumentTemplate& document, FieldValues values,
       case Block::Type::approvals:
         for (const ApprovalBox& box : values.request().approvals) {
           values.set_approval(&box);
-          SheetWriter step(w->book_, sheet, w->f_, values, w->path_);
           const bool decided = !box.approver.empty() || !box.decision.empty();
-          step.label(row, 0, 0, "{approval.title}");
-          step.value(row, 1, last, decided ? block.decided : "",
+          w->label(row, 0, 0, "{approval.title}");
+          w->value(row, 1, last, decided ? block.decided : "",
                      w->f_.text, w->f_.text);
           w->check(worksheet_set_row(sheet, row, 36, nullptr));
           ++row;
         }
         values.set_approval(nullptr);
         break;
+      // Limitation: signature boxes and spaces are for paper and are left
+      // out of the spreadsheet.
       case Block::Type::signatures:
       case Block::Type::space:
         break;
@@ -315,6 +355,14 @@ void write_document_xlsx(const DocumentTemplate& document,
       path + ".tmp-" + std::to_string(::getpid()) + "-" +
       std::to_string(std::hash<std::thread::id>()(std::this_thread::get_id()));
 
+  const auto slash = path.rfind('/');
+  const std::string folder = slash == std::string::npos ? "."
+                             : slash == 0 ? "/" : path.substr(0, slash);
+  if (!file_exists(folder)) {
+    throw RenderError(path + ": spreadsheet not written: the folder " +
+                      folder + " does not exist");
+  }
+
   lxw_workbook* book = workbook_new(temp.c_str());
   if (book == nullptr) {
     throw RenderError(path + ": spreadsheet not started (cannot create " +
@@ -329,7 +377,7 @@ void write_document_xlsx(const DocumentTemplate& document,
       throw RenderError(path + ": sheet \"" + form_name + "\" not added");
     }
     const Formats formats = make_formats(book);
-    SheetWriter writer(book, sheet, formats, values, path);
+    SheetWriter writer(book, sheet, formats, &values, path);
     write_form(document, values, &writer);
   } catch (...) {
     workbook_close(book);

@@ -69,10 +69,17 @@ std::vector<OutboxEntry> OutboxStore::queued() {
   return entries;
 }
 
+void OutboxStore::mark_attempt_started(std::int64_t id) {
+  Statement update =
+      db_.prepare("UPDATE outbox SET attempts = attempts + 1 WHERE id = ?1");
+  update.bind(1, id);
+  update.run();
+}
+
 void OutboxStore::mark_sent(std::int64_t id, const std::string& now) {
   Statement update = db_.prepare(
-      "UPDATE outbox SET state = ?1, sent_at = ?2, attempts = attempts + 1, "
-      "last_error = NULL WHERE id = ?3");
+      "UPDATE outbox SET state = ?1, sent_at = ?2, last_error = NULL "
+      "WHERE id = ?3");
   update.bind(1, kMailSent).bind(2, now).bind(3, id);
   update.run();
 }
@@ -81,8 +88,7 @@ void OutboxStore::mark_attempt_failed(std::int64_t id,
                                       const std::string& error,
                                       bool temporary) {
   Statement update = db_.prepare(
-      "UPDATE outbox SET state = ?1, attempts = attempts + 1, "
-      "last_error = ?2 WHERE id = ?3");
+      "UPDATE outbox SET state = ?1, last_error = ?2 WHERE id = ?3");
   update.bind(1, temporary ? kMailQueued : kMailFailed)
       .bind(2, error)
       .bind(3, id);

@@ -2,6 +2,11 @@
 // sent only after the server accepted it. A message that could not be sent
 // stays queued and is tried again by the next run; one the server refused
 // for good is marked failed and reported.
+//
+// Limitation: SMTP cannot tell whether a message whose "250 OK" never
+// arrived (the run was killed in the instant between the server storing it
+// and Danju recording it) was delivered. Such a message is sent again, with
+// the same Message-ID, so nothing is lost; the recipient may see it twice.
 #pragma once
 
 #include <cstdint>
@@ -40,6 +45,11 @@ class OutboxStore {
 
   // Messages still to send, oldest first.
   std::vector<OutboxEntry> queued();
+
+  // Records that a delivery attempt starts (committed before any byte
+  // leaves), so that a message whose attempt was cut off by a crash is known
+  // afterwards: its attempts count is higher than its failures explain.
+  void mark_attempt_started(std::int64_t id);
 
   void mark_sent(std::int64_t id, const std::string& now);
   // A failed attempt: stays queued when temporary, else marked failed.
