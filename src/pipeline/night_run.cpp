@@ -176,11 +176,21 @@ RunReport NightRun::run() {
             " started for business date " + date_ + " (" +
             clock_.time_zone() + ")");
 
+  auto since = [](std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                         start)
+        .count();
+  };
+  auto phase = std::chrono::steady_clock::now();
   read_inbox_into_store();
+  report_.read_seconds = since(phase);
+  phase = std::chrono::steady_clock::now();
   plan_render_record();
-
+  report_.render_seconds = since(phase);
+  phase = std::chrono::steady_clock::now();
   const DeliveryReport delivery =
       deliver_outbox(*db_, job_.mail, clock_, log_);
+  report_.mail_seconds = since(phase);
   report_.mails_sent = delivery.sent;
   report_.mails_failed = delivery.failed;
   report_.mails_waiting = delivery.still_queued;
@@ -193,9 +203,7 @@ RunReport NightRun::run() {
   if (report_.mails_waiting > 0 || report_.mails_failed > 0) {
     report_.exit_code = kExitMailPending;
   }
-  report_.seconds = std::chrono::duration<double>(
-                        std::chrono::steady_clock::now() - started)
-                        .count();
+  report_.seconds = since(started);
 
   std::ostringstream summary;
   summary << report_.orders_read << " orders read, "

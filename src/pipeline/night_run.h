@@ -56,7 +56,10 @@ struct RunReport {
   std::string mail_folder;
   std::string output_folder;
   int open_approvals = 0;
-  double seconds = 0;
+  double seconds = 0;         // the whole run
+  double read_seconds = 0;    // reading and storing the inbox
+  double render_seconds = 0;  // deciding, rendering and recording
+  double mail_seconds = 0;    // delivering the outbox
 };
 
 // Runs the night. Throws JobError, DatabaseError or FileError only for
