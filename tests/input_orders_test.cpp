@@ -170,6 +170,20 @@ BOOST_AUTO_TEST_CASE(order_field_that_differs_between_rows) {
   BOOST_TEST(problem.message.find("\"丙公司\" on line 3") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(order_fields_left_blank_on_later_rows_are_the_same) {
+  // Many ERP exports fill the order's fields on its first row only.
+  const Collected collected = read_csv_orders(
+      "GD-8,礼品,,2026-03-02,赵敏,丙公司,徽章,2,1.50,\n"
+      "GD-8,,,,,,奖杯,1,10,\n");
+  BOOST_TEST(collected.problems.empty());
+  BOOST_REQUIRE(collected.orders.size() == 2u);
+  const Order& order = collected.order("GD-8");
+  BOOST_TEST(order.customer.name == "丙公司");
+  BOOST_TEST(order.salesperson == "赵敏");
+  BOOST_TEST(order.items.size() == 2u);
+  BOOST_TEST(order.total().fen() == 1300);
+}
+
 BOOST_AUTO_TEST_CASE(amount_that_is_not_quantity_times_price) {
   const InputProblem problem = single_problem(
       "GD-6,礼品,,2026-03-02,赵敏,丙公司,徽章,3,1.10,3.00\n");

@@ -129,6 +129,17 @@ InputProblem row_problem(const std::string& file, const CsvRecord& row,
   return problem;
 }
 
+// The order-level value of a column: the first row that fills it. Exports
+// that write the order's fields on its first row only, and leave them blank
+// on the item rows below, read the same as those that repeat them.
+const CsvRecord* first_filled(const std::vector<const CsvRecord*>& rows,
+                              std::size_t cell) {
+  for (const CsvRecord* row : rows) {
+    if (!trim(cell_text(*row, cell)).empty()) return row;
+  }
+  return rows.front();
+}
+
 // The first way the rows of one order contradict each other, if any.
 std::optional<InputProblem> check_rows(
     const std::vector<const CsvRecord*>& rows, const Layout& layout,
@@ -155,12 +166,14 @@ std::optional<InputProblem> check_rows(
     for (std::size_t c = 0; c < kColumnCount; ++c) {
       if (kColumns[c].level == Level::item) continue;
       const std::string here = cell_text(*row, layout.cell[c]);
-      const std::string there = cell_text(first, layout.cell[c]);
+      if (trim(here).empty()) continue;
+      const CsvRecord& filled = *first_filled(rows, layout.cell[c]);
+      const std::string there = cell_text(filled, layout.cell[c]);
       if (here == there) continue;
       return row_problem(
           file, *row, order_no, layout.label[c],
           "differs between the rows of this order: \"" + one_line(there) +
-              "\" on line " + std::to_string(first.line) + ", \"" +
+              "\" on line " + std::to_string(filled.line) + ", \"" +
               one_line(here) + "\" here");
     }
   }
@@ -174,8 +187,9 @@ OrderDraft make_draft(const std::vector<const CsvRecord*>& rows,
   draft.source = {file, first.line};
   for (std::size_t c = 0; c < kColumnCount; ++c) {
     if (kColumns[c].level == Level::item) continue;
-    DraftValue value{cell_text(first, layout.cell[c]), layout.label[c],
-                     first.line};
+    const CsvRecord& filled = *first_filled(rows, layout.cell[c]);
+    DraftValue value{cell_text(filled, layout.cell[c]), layout.label[c],
+                     filled.line};
     auto& target =
         kColumns[c].level == Level::order ? draft.values : draft.extra;
     target[kColumns[c].key] = value;
