@@ -1,0 +1,148 @@
+// The danju command as an operator uses it: help, status, dry runs, bad job
+// files, and the business clock behind --date.
+#define BOOST_TEST_MODULE cli_commands
+#include <boost/test/unit_test.hpp>
+
+#include <stdlib.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "fixtures/child_process.h"
+#include "fixtures/job_folder.h"
+#include "fixtures/python_check.h"
+#include "pipeline/business_clock.h"
+#include "pipeline/night_run.h"
+
+namespace fs = std::filesystem;
+using danju::testing::ChildProcess;
+using danju::testing::JobFolder;
+
+namespace {
+
+struct Outcome {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+Outcome danju_command(const std::vector<std::string>& arguments) {
+  ChildProcess child(DANJU_BINARY, arguments);
+  Outcome outcome;
+  outcome.code = child.wait(&outcome.out, &outcome.err);
+  return outcome;
+}
+
+void write_orders(const JobFolder& job) {
+  job.write("inbox/orders.csv",
+            std::string(danju::testing::order_csv_header()) +
+                "LP001,礼品,已确认,2026-12-01,,礼品事业部,陈晓东,宁波鸿达有限公司,"
+                "王喆,定制保温杯,500ml,只,10,58.80\r\n");
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(help_names_every_command_and_exit_code) {
+  const Outcome help = danju_command({"help"});
+  BOOST_TEST(help.code == 0);
+  for (const char* word : {"run JOB.toml", "status JOB.toml", "--date",
+                           "--dry-run", "another run of this job holds"}) {
+    BOOST_TEST(help.out.find(word) != std::string::npos, word);
+  }
+  const Outcome bad = danju_command({"frobnicate"});
+  BOOST_TEST(bad.code == danju::kExitUsage);
+  BOOST_TEST(bad.err.find("unknown command frobnicate") != std::string::npos);
+  BOOST_TEST(danju_command({"run"}).code == danju::kExitUsage);
+  BOOST_TEST(danju_command({"run", "x.toml", "--colour"}).code ==
+             danju::kExitUsage);
+}
+
+BOOST_AUTO_TEST_CASE(a_job_file_typo_is_named_with_its_line) {
+  JobFolder job;
+  std::string text;
+  {
+    std::ifstream in(job.job_file());
+    text.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  job.write("job.toml", text + "\n[chains.gift]\ncontract_aproval = []\n");
+  const Outcome outcome = danju_command({"run", job.job_file()});
+  BOOST_TEST(outcome.code == danju::kExitUsage);
+  BOOST_TEST(outcome.err.find("job.toml:") != std::string::npos, outcome.err);
+  BOOST_TEST(outcome.err.find("contract_aproval") != std::string::npos);
+  BOOST_TEST(!fs::exists(job.path("data/danju.sqlite")));
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_people_file_is_named) {
+  JobFolder job;
+  fs::remove(job.path("people.toml"));
+  const Outcome outcome = danju_command({"run", job.job_file()});
+  BOOST_TEST(outcome.code == danju::kExitUsage);
+  BOOST_TEST(outcome.err.find("people.toml does not exist") !=
+             std::string::npos, outcome.err);
+}
+
+BOOST_AUTO_TEST_CASE(a_dry_run_reports_and_keeps_nothing) {
+  JobFolder job;
+  write_orders(job);
+  const Outcome dry = danju_command({"run", job.job_file(), "--dry-run",
+                                     "--quiet", "--date", "2026-12-04"});
+  BOOST_TEST(dry.code == danju::kExitOk, dry.out + dry.err);
+  BOOST_TEST(dry.out.find("nothing was kept or sent") != std::string::npos);
+  BOOST_TEST(dry.out.find("1 contract.pdf") != std::string::npos, dry.out);
+  BOOST_TEST(!fs::exists(job.path("data/danju.sqlite")));
+  BOOST_TEST(!fs::exists(job.path("output/documents")));
+  BOOST_TEST(!fs::exists(job.path("outbox")));
+}
+
+BOOST_AUTO_TEST_CASE(status_lists_the_waiting_approvals) {
+  JobFolder job;
+  write_orders(job);
+  BOOST_TEST(danju_command({"run", job.job_file(), "--quiet"}).code == 0);
+
+  const Outcome table = danju_command({"status", job.job_file()});
+  BOOST_TEST(table.code == 0);
+  BOOST_TEST(table.out.find("1 approvals waiting") != std::string::npos,
+             table.out);
+  BOOST_TEST(table.out.find("SP-HT-LP001") != std::string::npos);
+  BOOST_TEST(table.out.find("王喆 (部门负责人)") != std::string::npos);
+
+  const Outcome json = danju_command({"status", job.job_file(), "--json"});
+  const auto checked = danju::testing::run_python(
+      {"-c",
+       "import json,sys; d=json.loads(sys.argv[1]); "
+       "print(len(d), d[0]['document_no'], d[0]['approver_email'], "
+       "d[0]['step'], d[0]['waiting_seconds'] >= 0)",
+       json.out});
+  BOOST_TEST(checked.out ==
+             "1 SP-HT-LP001 wang.zhe@danju-test.example 1 True\n",
+             checked.err);
+}
+
+BOOST_AUTO_TEST_CASE(a_bad_business_date_is_refused) {
+  JobFolder job;
+  write_orders(job);
+  const Outcome outcome =
+      danju_command({"run", job.job_file(), "--date", "2026-02-30"});
+  BOOST_TEST(outcome.code == danju::kExitUsage);
+  BOOST_TEST(outcome.err.find("2026-02-30 is not a date") !=
+             std::string::npos, outcome.err);
+}
+
+BOOST_AUTO_TEST_CASE(the_clock_keeps_the_job_zone_whatever_the_server_zone) {
+  setenv("TZ", "UTC", 1);
+  const danju::BusinessClock clock("Asia/Shanghai");
+  const std::string now = clock.now_iso();
+  BOOST_TEST(now.substr(now.size() - 6) == "+08:00", now);
+  const std::time_t parsed = danju::BusinessClock::parse_iso(now);
+  BOOST_TEST(std::abs(parsed - std::time(nullptr)) <= 2);
+  BOOST_TEST(danju::BusinessClock::parse_iso("2026-12-04T02:00:00+08:00") ==
+             danju::BusinessClock::parse_iso("2026-12-03T18:00:00+00:00"));
+  BOOST_TEST(clock.now_rfc5322().find("+0800") != std::string::npos);
+  BOOST_CHECK_THROW(danju::BusinessClock("Mars/Olympus"), std::runtime_error);
+
+  BOOST_TEST(danju::is_iso_date("2028-02-29"));
+  BOOST_TEST(!danju::is_iso_date("2026-02-29"));
+  BOOST_TEST(!danju::is_iso_date("2026-1-01"));
+}
