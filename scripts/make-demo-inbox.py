@@ -110,6 +110,10 @@ def gift_file():
                    [g[0], g[6]], "2026-11-08", "2026-12-08"),
         gift_order(10, "已确认", "西安远航会展服务有限公司", "何洋", "陈晓东",
                    [g[4], g[5], g[7]], "2026-12-02", "2027-01-15"),
+        gift_order(13, "样品已确认", "厦门众联文化传媒有限公司", "林喆", "黄伟",
+                   [g[1], g[3], g[6]], "2026-11-03", "2026-12-01"),
+        gift_order(14, "已确认", "青岛锦程教育科技有限公司", "高堃", "陈晓东",
+                   [g[0], g[2], g[4], g[6]], "2026-12-03", "2027-01-20"),
     ]
     rows = [row for order in orders for row in rows_of(order)]
     # Broken on purpose: a unit price with three decimals, and an order
@@ -151,6 +155,11 @@ def furniture_file():
                         [f[0], f[1]], "2026-12-03", "2027-02-10"),
         furniture_order(10, "加单", "已确认", "绍兴百川教育科技有限公司", "郑明",
                         [f[4]], "2026-12-03", "2027-02-12"),
+        furniture_order(13, "正常单", "样品已确认", "温州华晟房地产开发有限公司",
+                        "潘喆", [f[0], f[2], f[3], f[4], f[5], f[6]],
+                        "2026-10-28", "2026-12-03"),
+        furniture_order(14, "补单", "已确认", "舟山恒信实业有限公司", "卢堃",
+                        [f[1]], "2026-12-03", "2027-01-05"),
     ]
     rows = [row for order in orders for row in rows_of(order)]
     # Broken on purpose: a negative unit price, and a line of business the
@@ -238,6 +247,22 @@ def json_file():
                             "vehicle_count": "2", "driver": "冯师傅、陈师傅"},
                         [bus + (2, "2,200.00")], "2026-11-15"),
     ]
+    orders.append(transport_order(
+        8, "confirmed", "杭州德润物业服务有限公司", "蒋芳", "杭州—千岛湖（团建）", {
+            "origin": "杭州市拱墅区莫干山路1418号",
+            "destination": "千岛湖中心湖区码头",
+            "service_time": "2026-12-19 07:00", "headcount": "55",
+            "vehicle_type": "45座大巴", "vehicle_count": "2",
+            "driver": "沈师傅、韩师傅"},
+        [bus + (4, "2,750.00")], "2026-12-02"))
+    orders.append(transport_order(
+        9, "confirmed", "嘉兴新锐电子科技有限公司", "韦𠮷", "嘉兴—宁波港", {
+            "origin": "嘉兴市秀洲区康和路1288号",
+            "destination": "宁波舟山港北仑港区",
+            "service_time": "2026-12-05 06:00", "headcount": "2",
+            "vehicle_type": "9.6米厢式货车", "vehicle_count": "2",
+            "driver": "杨师傅、朱师傅"},
+        [freight + (2, "2,300.00")], "2026-11-29"))
     # Broken on purpose: no customer name.
     broken = transport_order(7, "confirmed", "", "何平", "杭州—绍兴", {
         "origin": "杭州东站", "destination": "绍兴柯桥",
@@ -266,6 +291,10 @@ def payments_file():
         ["KY202600003", "预付款", "1,665.00", "2026-11-21", "SK-1110"],
         ["KY202600003", "尾款", "3,885.00", "2026-12-03", "SK-1204"],
         ["KY202600006", "全款", "4,400.00", "2026-11-28", "SK-1205"],
+        ["LP202600013", "预付款", "20,000.00", "2026-11-04", "SK-1111"],
+        ["LP202600013", "尾款", "22,260.00", "2026-11-30", "SK-1206"],
+        ["JJ202600013", "预付款", "30,000.00", "2026-10-30", "SK-1112"],
+        ["KY202600009", "全款", "4,600.00", "2026-12-01", "SK-1207"],
         # Broken on purpose: an amount that is not a number.
         ["LP202600002", "预付款", "一万", "2026-12-02", "SK-1206"],
     ]

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 #include <string>
@@ -367,4 +368,31 @@ BOOST_AUTO_TEST_CASE(a_run_killed_at_any_moment_then_rerun_loses_nothing) {
                 entry.path().extension() == ".xlsx"),
                name);
   }
+}
+
+BOOST_AUTO_TEST_CASE(a_character_no_font_has_fails_only_its_order) {
+  // Without the font that has 𠮷 (U+20BB7), its order cannot be printed.
+  JobFolder job("", "[fonts]\ncjk = [\"/usr/share/fonts/truetype/wqy/"
+                    "wqy-microhei.ttc#0\"]\n");
+  job.write("inbox/orders.csv",
+            std::string(danju::testing::order_csv_header()) +
+                "LP010,礼品,已确认,2026-12-01,,礼品事业部,陈晓东,𠮷祥家居有限公司,"
+                "王喆,定制保温杯,500ml,只,10,58.80\r\n"
+                "LP011,礼品,已确认,2026-12-01,,礼品事业部,陈晓东,宁波鸿达有限公司,"
+                "李堃,定制保温杯,500ml,只,10,58.80\r\n");
+
+  const danju::RunReport report = run(job);
+
+  BOOST_REQUIRE(report.rejections.size() == 1u);
+  const std::string& line = report.rejections[0];
+  BOOST_TEST(line.find("LP010") != std::string::npos, line);
+  BOOST_TEST(line.find("U+20BB7") != std::string::npos, line);
+  BOOST_TEST(line.find("customer.name") != std::string::npos, line);
+  BOOST_TEST(count(job, "SELECT COUNT(*) FROM documents WHERE order_no = "
+                        "'LP010'") == 0);
+  BOOST_TEST(count(job, "SELECT COUNT(*) FROM documents WHERE order_no = "
+                        "'LP011'") == 3);
+  BOOST_TEST(report.mails_queued == 1);
+  BOOST_TEST(!fs::exists(job.path("output/documents/2026-12/LP010/"
+                                  "HT-LP010-v1.pdf")));
 }
