@@ -13,7 +13,7 @@
 #include "fixtures/child_process.h"
 #include "fixtures/job_folder.h"
 #include "fixtures/python_check.h"
-#include "pipeline/business_clock.h"
+#include "core/business_clock.h"
 #include "pipeline/night_run.h"
 
 namespace fs = std::filesystem;

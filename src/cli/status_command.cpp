@@ -7,7 +7,7 @@
 #include <ctime>
 
 #include "core/file_io.h"
-#include "pipeline/business_clock.h"
+#include "core/business_clock.h"
 #include "pipeline/night_run.h"
 #include "store/document_store.h"
 

@@ -1,9 +1,11 @@
 #include "jobs/job_config.h"
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 
 #include "core/file_io.h"
+#include "core/money.h"
 #include "core/text.h"
 #include "jobs/toml.h"
 
@@ -12,6 +14,11 @@ namespace danju {
 namespace {
 
 namespace fs = std::filesystem;
+
+[[noreturn]] void fail_at(const toml::Value& value, const std::string& what) {
+  throw JobError(value.file() + ":" + std::to_string(value.line()) + ": " +
+                 what);
+}
 
 const std::map<std::string, std::string>& default_role_titles() {
   static const std::map<std::string, std::string> titles = {
@@ -23,10 +30,19 @@ const std::map<std::string, std::string>& default_role_titles() {
   return titles;
 }
 
+std::vector<ChainStep> singles(const std::vector<std::string>& roles) {
+  std::vector<ChainStep> steps;
+  for (const std::string& role : roles) {
+    steps.push_back({ChainStep::Mode::one, {role}});
+  }
+  return steps;
+}
+
 // The chains of the business processes, used where a job names none.
-std::map<std::string, std::map<std::string, std::vector<std::string>>>
+std::map<std::string, std::map<std::string, std::vector<ChainStep>>>
 default_chains() {
-  return {
+  const std::map<std::string, std::map<std::string, std::vector<std::string>>>
+      roles = {
       {"gift",
        {{"contract_approval", {"dept_head", "legal", "company_head"}},
         {"order_sheet", {"dept_head", "finance", "company_head"}}}},
@@ -37,12 +53,38 @@ default_chains() {
        {{"contract_approval", {"dept_head", "legal", "company_head"}},
         {"order_sheet", {"dept_head", "finance", "company_head"}}}},
   };
+  std::map<std::string, std::map<std::string, std::vector<ChainStep>>> chains;
+  for (const auto& [line, kinds] : roles) {
+    for (const auto& [kind, list] : kinds) chains[line][kind] = singles(list);
+  }
+  return chains;
 }
 
-[[noreturn]] void fail_at(const toml::Value& value, const std::string& what) {
-  throw JobError(value.file() + ":" + std::to_string(value.line()) + ": " +
-                 what);
+// "legal", "legal+finance" (all must approve), "legal|finance" (any one).
+ChainStep parse_chain_step(const toml::Value& value, const std::string& path) {
+  const std::string text = value.as_string(path);
+  ChainStep step;
+  char separator = 0;
+  if (text.find('+') != std::string::npos) {
+    step.mode = ChainStep::Mode::all;
+    separator = '+';
+  } else if (text.find('|') != std::string::npos) {
+    step.mode = ChainStep::Mode::any;
+    separator = '|';
+  }
+  for (const std::string& piece :
+       separator ? split(text, separator) : std::vector<std::string>{text}) {
+    const std::string role = trim(piece);
+    if (role.empty() || role.find_first_of("+| ") != std::string::npos) {
+      fail_at(value, path + ": \"" + text +
+                         "\" is not a step (write role, role+role for a "
+                         "countersign, or role|role for any one of them)");
+    }
+    step.roles.push_back(role);
+  }
+  return step;
 }
+
 
 std::string resolve(const fs::path& base, const std::string& path) {
   const fs::path p(path);
@@ -123,18 +165,21 @@ void read_fonts(const toml::Table& root, const fs::path& base,
   for (const std::string& font : job->cjk_fonts) check(font);
 }
 
-std::string read_password(const toml::Table& mail, const fs::path& base) {
-  if (const toml::Value* file = mail.find("password_file")) {
-    const std::string path = resolve(base, file->as_string("mail."
-                                                           "password_file"));
+// A password or key, from a file (trimmed) or an environment variable.
+std::string read_secret(const toml::Table& table, const fs::path& base,
+                        const std::string& file_key,
+                        const std::string& env_key, const std::string& path) {
+  if (const toml::Value* file = table.find(file_key)) {
+    const std::string secret_path =
+        resolve(base, file->as_string(path + file_key));
     try {
-      return trim(read_file(path));
+      return trim(read_file(secret_path));
     } catch (const FileError& error) {
       fail_at(*file, error.what());
     }
   }
-  if (const toml::Value* env = mail.find("password_env")) {
-    const std::string name = env->as_string("mail.password_env");
+  if (const toml::Value* env = table.find(env_key)) {
+    const std::string name = env->as_string(path + env_key);
     const char* secret = std::getenv(name.c_str());
     if (!secret) fail_at(*env, "environment variable " + name + " is not set");
     return secret;
@@ -170,7 +215,8 @@ void read_mail(const toml::Table& root, const fs::path& base,
     settings.starttls = tls->as_boolean("mail.starttls");
   }
   settings.username = optional_string(mail, "username", "mail.");
-  settings.password = read_password(mail, base);
+  settings.password =
+      read_secret(mail, base, "password_file", "password_env", "mail.");
   settings.outbox_folder =
       resolve(base, optional_string(mail, "outbox", "mail.", "outbox"));
 }
@@ -181,7 +227,9 @@ void read_people(const std::string& path, JobConfig* job) {
   const toml::Value& list = root.at("person", "person");
   for (const toml::Value& entry : list.as_array("person")) {
     const toml::Table& table = entry.as_table("person");
-    table.check_keys({"name", "email", "roles", "departments"}, "person");
+    table.check_keys({"name", "email", "roles", "departments", "deputy",
+                      "monthly_salary", "away"},
+                     "person");
     Person person;
     person.name = table.at("name", "person.name").as_string("person.name");
     const toml::Value& email = table.at("email", "person.email");
@@ -197,6 +245,28 @@ void read_people(const std::string& path, JobConfig* job) {
     if (const toml::Value* departments = table.find("departments")) {
       person.departments = string_list(*departments, "person.departments");
     }
+    person.deputy = optional_string(table, "deputy", "person.");
+    if (const toml::Value* salary = table.find("monthly_salary")) {
+      std::string error;
+      const auto money =
+          parse_money(salary->as_string("person.monthly_salary"), &error);
+      if (!money) fail_at(*salary, "person.monthly_salary: " + error);
+      person.monthly_salary = *money;
+    }
+    if (const toml::Value* away = table.find("away")) {
+      for (const toml::Value& entry : away->as_array("person.away")) {
+        const toml::Table& period = entry.as_table("person.away");
+        period.check_keys({"from", "until", "delegate"}, "person.away");
+        Absence absence;
+        absence.from = period.at("from", "person.away.from")
+                           .as_string("person.away.from");
+        absence.until = period.at("until", "person.away.until")
+                            .as_string("person.away.until");
+        absence.delegate = period.at("delegate", "person.away.delegate")
+                               .as_string("person.away.delegate");
+        person.away.push_back(absence);
+      }
+    }
     job->people.push_back(std::move(person));
   }
 }
@@ -206,32 +276,158 @@ void read_chains(const toml::Table& root, JobConfig* job) {
   const toml::Value* value = root.find("chains");
   if (!value) return;
   const toml::Table& chains = value->as_table("chains");
-  chains.check_keys({"gift", "furniture", "transport"}, "chains");
+  chains.check_keys({"gift", "furniture", "transport", "above"}, "chains");
   for (const std::string& line : chains.keys()) {
+    if (line == "above") continue;
     const toml::Table& kinds = chains.find(line)->as_table("chains." + line);
     kinds.check_keys({"contract_approval", "order_sheet"}, "chains." + line);
     for (const std::string& kind : kinds.keys()) {
-      job->chains[line][kind] =
-          string_list(*kinds.find(kind), "chains." + line + "." + kind);
+      const std::string path = "chains." + line + "." + kind;
+      std::vector<ChainStep> steps;
+      for (const toml::Value& item : kinds.find(kind)->as_array(path)) {
+        steps.push_back(parse_chain_step(item, path));
+      }
+      job->chains[line][kind] = steps;
+    }
+  }
+
+  if (const toml::Value* above = chains.find("above")) {
+    for (const toml::Value& entry : above->as_array("chains.above")) {
+      const toml::Table& rule = entry.as_table("chains.above");
+      rule.check_keys({"kind", "amount", "role"}, "chains.above");
+      AmountRule parsed;
+      const toml::Value& kind = rule.at("kind", "chains.above.kind");
+      if (!parse_document_kind(kind.as_string("chains.above.kind"),
+                               &parsed.kind) ||
+          (parsed.kind != DocumentKind::contract_approval &&
+           parsed.kind != DocumentKind::order_sheet)) {
+        fail_at(kind, "chains.above.kind must be contract_approval or "
+                      "order_sheet");
+      }
+      const toml::Value& amount = rule.at("amount", "chains.above.amount");
+      std::string error;
+      const auto money =
+          parse_money(amount.as_string("chains.above.amount"), &error);
+      if (!money) fail_at(amount, "chains.above.amount: " + error);
+      parsed.above = *money;
+      parsed.role = rule.at("role", "chains.above.role")
+                        .as_string("chains.above.role");
+      job->amount_rules.push_back(parsed);
     }
   }
 }
 
+void read_approval(const toml::Table& root, const fs::path& base,
+                   JobConfig* job) {
+  const toml::Value* value = root.find("approval");
+  if (!value) return;
+  const toml::Table& table = value->as_table("approval");
+  table.check_keys({"remind_after_hours", "escalate_after_hours",
+                    "require_authentication", "link_base_url",
+                    "link_secret_file", "link_secret_env", "link_valid_days",
+                    "listen_address", "listen_port"},
+                   "approval");
+  ApprovalSettings& a = job->approval;
+  auto hours = [&](const char* key, int* out) {
+    if (const toml::Value* v = table.find(key)) {
+      const auto n = v->as_integer(std::string("approval.") + key);
+      if (n < 1 || n > 24 * 365) fail_at(*v, std::string(key) + " out of range");
+      *out = static_cast<int>(n);
+    }
+  };
+  hours("remind_after_hours", &a.remind_after_hours);
+  hours("escalate_after_hours", &a.escalate_after_hours);
+  hours("link_valid_days", &a.link_valid_days);
+  if (const toml::Value* v = table.find("require_authentication")) {
+    a.require_authentication = v->as_boolean("approval.require_authentication");
+  }
+  a.link_base_url = optional_string(table, "link_base_url", "approval.");
+  while (!a.link_base_url.empty() && a.link_base_url.back() == '/') {
+    a.link_base_url.pop_back();
+  }
+  if (!a.link_base_url.empty() &&
+      a.link_base_url.rfind("http://", 0) != 0 &&
+      a.link_base_url.rfind("https://", 0) != 0) {
+    fail_at(*table.find("link_base_url"),
+            "approval.link_base_url must start with http:// or https://");
+  }
+  a.link_secret = read_secret(table, base, "link_secret_file",
+                              "link_secret_env", "approval.");
+  if (!a.link_base_url.empty() && a.link_secret.size() < 16) {
+    throw JobError(job->file + ": approval links need a secret of at least "
+                   "16 characters (approval.link_secret_file or "
+                   "link_secret_env)");
+  }
+  a.listen_address =
+      optional_string(table, "listen_address", "approval.", "127.0.0.1");
+  if (const toml::Value* v = table.find("listen_port")) {
+    const auto port = v->as_integer("approval.listen_port");
+    if (port < 0 || port > 65535) fail_at(*v, "listen_port out of range");
+    a.listen_port = static_cast<int>(port);
+  }
+}
+
+void read_reply_mailbox(const toml::Table& root, const fs::path& base,
+                        JobConfig* job) {
+  const toml::Value* value = root.find("reply_mailbox");
+  if (!value) return;
+  const toml::Table& table = value->as_table("reply_mailbox");
+  table.check_keys({"host", "port", "tls", "ca_file", "username",
+                    "password_file", "password_env", "address"},
+                   "reply_mailbox");
+  ReplyMailboxSettings& box = job->reply_mailbox;
+  box.host = table.at("host", "reply_mailbox.host")
+                 .as_string("reply_mailbox.host");
+  if (const toml::Value* port = table.find("port")) {
+    const auto number = port->as_integer("reply_mailbox.port");
+    if (number < 1 || number > 65535) fail_at(*port, "port out of range");
+    box.port = static_cast<int>(number);
+  }
+  if (const toml::Value* tls = table.find("tls")) {
+    box.tls = tls->as_boolean("reply_mailbox.tls");
+  }
+  if (const toml::Value* ca = table.find("ca_file")) {
+    box.ca_file = resolve(base, ca->as_string("reply_mailbox.ca_file"));
+  }
+  box.username = table.at("username", "reply_mailbox.username")
+                     .as_string("reply_mailbox.username");
+  box.password = read_secret(table, base, "password_file", "password_env",
+                             "reply_mailbox.");
+  box.address = optional_string(table, "address", "reply_mailbox.");
+}
+
 void check_chains_have_approvers(const JobConfig& job) {
+  auto check_role = [&](const std::string& role, const std::string& where) {
+    for (const Person& person : job.people) {
+      for (const std::string& r : person.roles) {
+        if (r == role) return;
+      }
+    }
+    throw JobError(job.file + ": " + where + " needs a " + role +
+                   ", but nobody in the people file has that role");
+  };
   for (const auto& [line, kinds] : job.chains) {
-    for (const auto& [kind, roles] : kinds) {
-      for (const std::string& role : roles) {
-        if (!job.approver(role, "")) {
-          bool anyone = false;
-          for (const Person& person : job.people) {
-            for (const std::string& r : person.roles) anyone |= r == role;
-          }
-          if (!anyone) {
-            throw JobError(job.file + ": the " + line + " " + kind +
-                           " chain needs a " + role +
-                           ", but nobody in the people file has that role");
-          }
+    for (const auto& [kind, steps] : kinds) {
+      for (const ChainStep& step : steps) {
+        for (const std::string& role : step.roles) {
+          check_role(role, "the " + line + " " + kind + " chain");
         }
+      }
+    }
+  }
+  for (const AmountRule& rule : job.amount_rules) {
+    check_role(rule.role, "a [[chains.above]] rule");
+  }
+  // Names the people file refers to must be people in it.
+  for (const Person& person : job.people) {
+    if (!person.deputy.empty() && !job.person_named(person.deputy)) {
+      throw JobError(job.file + ": the deputy of " + person.name + ", " +
+                     person.deputy + ", is not in the people file");
+    }
+    for (const Absence& absence : person.away) {
+      if (!job.person_named(absence.delegate)) {
+        throw JobError(job.file + ": " + person.name + "'s delegate " +
+                       absence.delegate + " is not in the people file");
       }
     }
   }
@@ -239,8 +435,17 @@ void check_chains_have_approvers(const JobConfig& job) {
 
 }  // namespace
 
-std::vector<std::string> JobConfig::chain(BusinessLine line,
-                                          DocumentKind kind) const {
+const char* chain_mode_name(ChainStep::Mode mode) {
+  switch (mode) {
+    case ChainStep::Mode::one: return "one";
+    case ChainStep::Mode::all: return "all";
+    case ChainStep::Mode::any: return "any";
+  }
+  return "one";
+}
+
+std::vector<ChainStep> JobConfig::chain(BusinessLine line,
+                                        DocumentKind kind) const {
   const auto by_line = chains.find(business_line_name(line));
   if (by_line == chains.end()) return {};
   const auto roles = by_line->second.find(document_kind_name(kind));
@@ -275,6 +480,29 @@ const Person* JobConfig::person_named(const std::string& name) const {
   return nullptr;
 }
 
+const Person* JobConfig::person_with_email(const std::string& email) const {
+  std::string wanted = email;
+  for (char& c : wanted) c = static_cast<char>(std::tolower(c));
+  for (const Person& person : people) {
+    std::string have = person.email;
+    for (char& c : have) c = static_cast<char>(std::tolower(c));
+    if (have == wanted) return &person;
+  }
+  return nullptr;
+}
+
+const Person* JobConfig::acting_for(const Person& person,
+                                    const std::string& date) const {
+  for (const Absence& absence : person.away) {
+    if (absence.from <= date && date <= absence.until) {
+      if (const Person* delegate = person_named(absence.delegate)) {
+        return delegate;
+      }
+    }
+  }
+  return &person;
+}
+
 JobConfig load_job(const std::string& path) {
   JobConfig job;
   job.file = path;
@@ -289,7 +517,7 @@ JobConfig load_job(const std::string& path) {
   try {
     root.check_keys({"name", "time_zone", "inbox", "data", "output",
                      "templates", "people", "workers", "company", "fonts",
-                     "mail", "roles", "chains"},
+                     "mail", "roles", "chains", "approval", "reply_mailbox"},
                     "");
     job.name = optional_string(root, "name", "",
                                fs::path(path).stem().string());
@@ -324,6 +552,8 @@ JobConfig load_job(const std::string& path) {
       }
     }
     read_chains(root, &job);
+    read_approval(root, base, &job);
+    read_reply_mailbox(root, base, &job);
 
     const toml::Value& people = root.at("people", "people");
     const std::string people_path = resolve(base, people.as_string("people"));

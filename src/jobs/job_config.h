@@ -21,12 +21,64 @@ class JobError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A period someone is away (out of office); their approvals go to the
+// delegate meanwhile.
+struct Absence {
+  std::string from;   // YYYY-MM-DD, first day away
+  std::string until;  // YYYY-MM-DD, last day away
+  std::string delegate;  // name of the person deciding meanwhile
+};
+
 // 审批人 and everyone else Danju mails.
 struct Person {
   std::string name;
   std::string email;
   std::vector<std::string> roles;        // dept_head, legal, finance, ...
   std::vector<std::string> departments;  // empty: serves every department
+  std::string deputy;  // name of who takes over an overdue approval
+  Money monthly_salary;  // for the guarantee rule; 0: not known
+  std::vector<Absence> away;
+};
+
+// One step of an approval chain: one role, a countersign (会签: every role
+// must approve) or an any-one step (或签: the first answer decides). Written
+// in job files as "legal", "legal+finance" and "legal|finance".
+struct ChainStep {
+  enum class Mode { one, all, any };
+  Mode mode = Mode::one;
+  std::vector<std::string> roles;
+};
+const char* chain_mode_name(ChainStep::Mode mode);  // "one", "all", "any"
+
+// A step a job adds above an amount: [[chains.above]] in the job file.
+struct AmountRule {
+  DocumentKind kind = DocumentKind::contract_approval;
+  Money above;  // strictly more than this
+  std::string role;
+};
+
+struct ApprovalSettings {
+  int remind_after_hours = 24;    // a reminder to a pending approver
+  int escalate_after_hours = 72;  // the deputy may decide from then on
+  bool require_authentication = false;  // DKIM or SPF pass on replies
+  // Signed links: the server's public address ("https://danju.example.com"),
+  // empty for no links in mails.
+  std::string link_base_url;
+  std::string link_secret;  // from link_secret_file or _env; never logged
+  int link_valid_days = 7;
+  std::string listen_address = "127.0.0.1";  // for danju serve
+  int listen_port = 8088;
+};
+
+// The mailbox approvers' replies arrive in (POP3).
+struct ReplyMailboxSettings {
+  std::string host;  // empty: no mailbox, replies are not read
+  int port = 110;
+  bool tls = false;
+  std::string ca_file;
+  std::string username;
+  std::string password;  // never logged
+  std::string address;   // the address replies go to (Reply-To)
 };
 
 struct MailSettings {
@@ -56,13 +108,15 @@ struct JobConfig {
   std::vector<Person> people;
   // role -> title printed on the form (dept_head -> 部门负责人).
   std::map<std::string, std::string> role_titles;
-  // business line name -> document kind name -> roles in chain order.
-  std::map<std::string, std::map<std::string, std::vector<std::string>>>
-      chains;
+  // business line name -> document kind name -> steps in chain order.
+  std::map<std::string, std::map<std::string, std::vector<ChainStep>>> chains;
+  std::vector<AmountRule> amount_rules;
+  ApprovalSettings approval;
+  ReplyMailboxSettings reply_mailbox;
   int workers = 0;  // rendering threads; 0: one per core
 
-  // The roles approving a kind of document for a line; empty: no approval.
-  std::vector<std::string> chain(BusinessLine line, DocumentKind kind) const;
+  // The steps approving a kind of document for a line; empty: no approval.
+  std::vector<ChainStep> chain(BusinessLine line, DocumentKind kind) const;
   // The title of a role, or the role itself when none is configured.
   std::string role_title(const std::string& role) const;
   // The person who holds the role for the department, preferring one named
@@ -70,6 +124,10 @@ struct JobConfig {
   const Person* approver(const std::string& role,
                          const std::string& department) const;
   const Person* person_named(const std::string& name) const;
+  const Person* person_with_email(const std::string& email) const;
+  // Who decides for the person on the date: their delegate while they are
+  // away, else themselves.
+  const Person* acting_for(const Person& person, const std::string& date) const;
 };
 
 // Reads and checks a job file and the people file it names. Throws JobError

@@ -153,6 +153,9 @@ std::string compose_mime(const MailMessage& message) {
   out += address_field("From", {message.from});
   out += address_field("To", message.to);
   if (!message.cc.empty()) out += address_field("Cc", message.cc);
+  if (!message.reply_to.address.empty()) {
+    out += address_field("Reply-To", {message.reply_to});
+  }
 
   HeaderFolder subject("Subject");
   subject.add_text(message.subject);

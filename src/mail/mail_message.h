@@ -23,6 +23,7 @@ struct MailMessage {
   Mailbox from;
   std::vector<Mailbox> to;
   std::vector<Mailbox> cc;
+  Mailbox reply_to;  // empty address: none
   std::string subject;  // UTF-8; line breaks in it become spaces
   std::string in_reply_to;  // message id without <>, may be empty
   std::string text_body;    // UTF-8 plain text

@@ -14,9 +14,9 @@
 #include "core/file_io.h"
 #include "core/text.h"
 #include "input/inbox_reader.h"
-#include "pipeline/approval_request.h"
-#include "pipeline/business_clock.h"
-#include "pipeline/mail_codec.h"
+#include "approval/approval_service.h"
+#include "approval/document_naming.h"
+#include "core/business_clock.h"
 #include "pipeline/outbox_sender.h"
 #include "pipeline/run_lock.h"
 #include "render/document_renderer.h"
@@ -36,7 +36,10 @@ namespace fs = std::filesystem;
 // transaction.
 constexpr std::size_t kBatch = 256;
 
-struct ResolvedStep {
+// One approver's row of a chain step.
+struct ResolvedRow {
+  int step = 0;
+  std::string mode;
   std::string role;
   std::string title;
   const Person* person = nullptr;
@@ -46,7 +49,7 @@ struct OrderPlan {
   StoredOrder stored;
   Money received;
   std::vector<DocumentKind> kinds;
-  std::map<DocumentKind, std::vector<ResolvedStep>> chains;
+  std::map<DocumentKind, std::vector<ResolvedRow>> chains;
 };
 
 struct MadeFile {
@@ -63,39 +66,6 @@ struct OrderResult {
   std::vector<MadeFile> files;
   std::string error;
 };
-
-std::string document_number(const Order& order, DocumentKind kind) {
-  switch (kind) {
-    case DocumentKind::contract: return order.contract_no;
-    case DocumentKind::contract_approval: return "SP-" + order.contract_no;
-    case DocumentKind::order_sheet: return "DH-" + order.order_no;
-    case DocumentKind::shipment_note: return order.shipment_no;
-  }
-  return order.order_no;
-}
-
-// What the recipient of a file calls it: the contract's title depends on the
-// line of business.
-std::string document_title(const Order& order, DocumentKind kind) {
-  if (kind == DocumentKind::contract) {
-    if (order.line == BusinessLine::furniture) return "定制合同";
-    if (order.line == BusinessLine::transport) return "包车合同";
-  }
-  return document_kind_title(kind);
-}
-
-// documents/2026-03/DD2026030200001: every part is a checked identifier or
-// digits of a checked date.
-std::string order_folder(const Order& order) {
-  return "documents/" + order.date.substr(0, 7) + "/" + order.order_no;
-}
-
-std::string lower(std::string text) {
-  for (char& c : text) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return text;
-}
 
 class NightRun {
  public:
@@ -116,9 +86,8 @@ class NightRun {
   OrderResult render_order(const OrderPlan& plan) const;
   DocumentRequest request_for(const OrderPlan& plan, DocumentKind kind) const;
   void record_order(const OrderPlan& plan, const OrderResult& result);
-  void queue_request(const OrderPlan& plan, DocumentKind kind,
-                     const std::map<std::string, const MadeFile*>& files,
-                     std::int64_t document_id, std::int64_t step_id);
+  bool resolve_chain(const Order& order, DocumentKind kind, Money received,
+                     std::vector<ResolvedRow>* rows);
   void reject(const std::string& line);
 
   const JobConfig& job_;
@@ -317,21 +286,53 @@ bool NightRun::plan_order(const std::string& order_no, OrderPlan* plan) {
   }
   if (plan->kinds.empty()) return false;
 
-  // The contract and its approval form are one pair: made together or not.
   for (DocumentKind kind : plan->kinds) {
     if (!needs_approval(kind)) continue;
-    std::vector<ResolvedStep> steps;
-    for (const std::string& role : job_.chain(order.line, kind)) {
+    if (!resolve_chain(order, kind, plan->received, &plan->chains[kind])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The rows of a kind's chain for the order: the job's chain, with the
+// steps the business rules add, each role resolved to a person.
+bool NightRun::resolve_chain(const Order& order, DocumentKind kind,
+                             Money received, std::vector<ResolvedRow>* rows) {
+  std::vector<ChainStep> steps = job_.chain(order.line, kind);
+  std::vector<std::string> titles(steps.size());
+
+  // Production without any prepayment needs the general manager first.
+  if (kind == DocumentKind::order_sheet && received.fen() == 0) {
+    steps.insert(steps.begin(), {ChainStep::Mode::one, {"general_manager"}});
+    titles.insert(titles.begin(),
+                  job_.role_title("general_manager") + "（未收预付款）");
+  }
+  for (const AmountRule& rule : job_.amount_rules) {
+    if (rule.kind == kind && rule.above < order.total()) {
+      steps.push_back({ChainStep::Mode::one, {rule.role}});
+      titles.push_back(job_.role_title(rule.role) + "（金额超过" +
+                       format_yuan(rule.above) + "）");
+    }
+  }
+
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    for (const std::string& role : steps[i].roles) {
       const Person* person = job_.approver(role, order.department);
       if (!person) {
-        reject("order " + order_no + ": nobody holds the role " + role +
+        reject("order " + order.order_no + ": nobody holds the role " + role +
                " for department " + order.department + " (people file); " +
                "its documents were not made");
         return false;
       }
-      steps.push_back({role, job_.role_title(role), person});
+      ResolvedRow row;
+      row.step = static_cast<int>(i + 1);
+      row.mode = chain_mode_name(steps[i].mode);
+      row.role = role;
+      row.title = titles[i].empty() ? job_.role_title(role) : titles[i];
+      row.person = person;
+      rows->push_back(row);
     }
-    plan->chains[kind] = steps;
   }
   return true;
 }
@@ -360,9 +361,9 @@ DocumentRequest NightRun::request_for(const OrderPlan& plan,
   request.prepaid = plan.received;
   const auto chain = plan.chains.find(kind);
   if (chain != plan.chains.end()) {
-    for (const ResolvedStep& step : chain->second) {
+    for (const ResolvedRow& row : chain->second) {
       ApprovalBox box;
-      box.title = step.title + "意见";
+      box.title = row.title + "意见";
       request.approvals.push_back(box);
     }
   }
@@ -449,7 +450,6 @@ void NightRun::render_and_record(std::vector<OrderPlan>* plans) {
 void NightRun::record_order(const OrderPlan& plan, const OrderResult& result) {
   DocumentStore documents(*db_);
   const std::string now = clock_.now_iso();
-  std::map<std::string, const MadeFile*> files;  // "kind.format"
   std::map<DocumentKind, std::int64_t> pdf_ids;
 
   for (const MadeFile& file : result.files) {
@@ -468,93 +468,30 @@ void NightRun::record_order(const OrderPlan& plan, const OrderResult& result) {
                        : kDocumentPending;
     const std::int64_t id = documents.add(record, run_id_, now);
     if (file.format == "pdf") pdf_ids[file.kind] = id;
-    files[std::string(document_kind_name(file.kind)) + "." + file.format] =
-        &file;
     ++report_.documents[std::string(document_kind_name(file.kind)) + "." +
                         file.format];
   }
 
-  for (const auto& [kind, steps] : plan.chains) {
+  ApprovalService approvals(job_, *db_, clock_, log_, renderer_.get());
+  for (const auto& [kind, rows] : plan.chains) {
     const std::int64_t document_id = pdf_ids.at(kind);
-    std::int64_t first_step = 0;
-    for (std::size_t i = 0; i < steps.size(); ++i) {
-      ApprovalStepRecord step;
-      step.document_id = document_id;
-      step.step = static_cast<int>(i + 1);
-      step.role = steps[i].role;
-      step.title = steps[i].title;
-      step.approver_name = steps[i].person->name;
-      step.approver_email = steps[i].person->email;
-      step.state = i == 0 ? kStepPending : kStepWaiting;
-      step.requested_at = i == 0 ? now : "";
-      const std::int64_t id = documents.add_step(step);
-      if (i == 0) first_step = id;
+    for (const ResolvedRow& resolved : rows) {
+      ApprovalStepRecord row;
+      row.document_id = document_id;
+      row.step = resolved.step;
+      row.mode = resolved.mode;
+      row.role = resolved.role;
+      row.title = resolved.title;
+      row.approver_name = resolved.person->name;
+      row.approver_email = resolved.person->email;
+      row.state = resolved.step == 1 ? kStepPending : kStepWaiting;
+      documents.add_step(row);
     }
-    if (!steps.empty()) queue_request(plan, kind, files, document_id,
-                                      first_step);
+    report_.mails_queued += approvals.request_pending(document_id);
   }
   log_.info("order " + plan.stored.order.order_no + " v" +
             std::to_string(plan.stored.version) + ": " +
             std::to_string(result.files.size()) + " files made");
-}
-
-void NightRun::queue_request(
-    const OrderPlan& plan, DocumentKind kind,
-    const std::map<std::string, const MadeFile*>& files,
-    std::int64_t document_id, std::int64_t step_id) {
-  const Order& order = plan.stored.order;
-  const ResolvedStep& first = plan.chains.at(kind).front();
-
-  // The form itself, then what it approves, then its spreadsheet.
-  std::vector<DocumentKind> attached = {kind};
-  if (kind == DocumentKind::contract_approval) {
-    attached.push_back(DocumentKind::contract);
-  }
-  ApprovalRequestFacts facts;
-  facts.order = &order;
-  facts.kind = kind;
-  facts.document_no = document_number(order, kind);
-  facts.version = plan.stored.version;
-  facts.steps = static_cast<int>(plan.chains.at(kind).size());
-  facts.role_title = first.title;
-  facts.approver = {first.person->name, first.person->email};
-  facts.prepaid = plan.received;
-  for (const std::string format : {"pdf", "xlsx"}) {
-    for (DocumentKind k : attached) {
-      const auto found =
-          files.find(std::string(document_kind_name(k)) + "." + format);
-      if (found == files.end()) continue;
-      facts.attachments.push_back(
-          {found->second->path,
-           document_title(order, k) + "_" + found->second->document_no +
-               "." + format,
-           format == std::string("pdf")
-               ? "application/pdf"
-               : "application/vnd.openxmlformats-officedocument."
-                 "spreadsheetml.sheet"});
-    }
-  }
-
-  MailMessage message = approval_request(facts);
-  const std::string& sha = files.at(std::string(document_kind_name(kind)) +
-                                    ".pdf")->sha256;
-  message.message_id = lower(facts.document_no) + ".v" +
-                       std::to_string(facts.version) + ".s1." +
-                       sha.substr(0, 12) + "@" + job_.mail.domain;
-  message.date = clock_.now_rfc5322();
-  message.from = {job_.mail.from_name, job_.mail.from_address};
-
-  OutboxEntry entry;
-  entry.message_id = message.message_id;
-  entry.purpose = "approval_request";
-  entry.document_id = document_id;
-  entry.step_id = step_id;
-  entry.envelope_from = job_.mail.from_address;
-  entry.recipients = {first.person->email};
-  entry.message = encode_mail(message);
-  if (OutboxStore(*db_).enqueue(entry, clock_.now_iso())) {
-    ++report_.mails_queued;
-  }
 }
 
 // A dry run works on a scratch copy of the job's database and writes into a

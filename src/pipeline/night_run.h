@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "jobs/job_config.h"
-#include "pipeline/run_log.h"
+#include "core/run_log.h"
 
 namespace danju {
 

@@ -5,7 +5,7 @@
 #include "core/file_io.h"
 #include "core/text.h"
 #include "mail/smtp_sender.h"
-#include "pipeline/mail_codec.h"
+#include "mail/mail_codec.h"
 #include "store/outbox_store.h"
 
 namespace danju {

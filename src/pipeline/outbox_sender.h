@@ -5,8 +5,8 @@
 #pragma once
 
 #include "jobs/job_config.h"
-#include "pipeline/business_clock.h"
-#include "pipeline/run_log.h"
+#include "core/business_clock.h"
+#include "core/run_log.h"
 #include "store/database.h"
 
 namespace danju {

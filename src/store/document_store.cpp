@@ -1,8 +1,62 @@
 #include "store/document_store.h"
 
+
 namespace danju {
 
 namespace {
+
+// The step columns in read_step's order, each prefixed ("s." in joins).
+std::string step_columns(const std::string& prefix = "") {
+  const char* const plain[] = {"id", "document_id", "step", "mode", "role",
+                               "title", "approver_name", "approver_email",
+                               "state"};
+  const char* const optional[] = {
+      "requested_at", "decided_at",  "decided_by",  "decided_how",
+      "evidence",     "note",        "deputy_email", "reminded_at",
+      "escalated_at", "help_sent_at"};
+  std::string sql;
+  for (const char* column : plain) {
+    sql += (sql.empty() ? "" : ", ") + prefix + column;
+  }
+  for (const char* column : optional) {
+    sql += ", COALESCE(" + prefix + column + ", '')";
+  }
+  return sql;
+}
+
+ApprovalStepRecord read_step(const Statement& row, int first = 0) {
+  ApprovalStepRecord step;
+  int c = first;
+  step.id = row.integer(c++);
+  step.document_id = row.integer(c++);
+  step.step = static_cast<int>(row.integer(c++));
+  step.mode = row.text(c++);
+  step.role = row.text(c++);
+  step.title = row.text(c++);
+  step.approver_name = row.text(c++);
+  step.approver_email = row.text(c++);
+  step.state = row.text(c++);
+  step.requested_at = row.text(c++);
+  step.decided_at = row.text(c++);
+  step.decided_by = row.text(c++);
+  step.decided_how = row.text(c++);
+  step.evidence = row.text(c++);
+  step.note = row.text(c++);
+  step.deputy_email = row.text(c++);
+  step.reminded_at = row.text(c++);
+  step.escalated_at = row.text(c++);
+  step.help_sent_at = row.text(c++);
+  return step;
+}
+
+// Empty text is stored as NULL, so "not yet" reads the same everywhere.
+void bind_optional(Statement& statement, int index, const std::string& text) {
+  if (text.empty()) {
+    statement.bind_null(index);
+  } else {
+    statement.bind(index, text);
+  }
+}
 
 const char* const kDocumentColumns =
     "id, order_no, order_version, kind, document_no, format, path, sha256, "
@@ -65,20 +119,21 @@ std::int64_t DocumentStore::add(const DocumentRecord& record,
 
 std::int64_t DocumentStore::add_step(const ApprovalStepRecord& step) {
   Statement insert = db_.prepare(
-      "INSERT INTO approval_steps (document_id, step, role, title, "
+      "INSERT INTO approval_steps (document_id, step, mode, role, title, "
       "approver_name, approver_email, state, requested_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
   insert.bind(1, step.document_id)
       .bind(2, step.step)
-      .bind(3, step.role)
-      .bind(4, step.title)
-      .bind(5, step.approver_name)
-      .bind(6, step.approver_email)
-      .bind(7, step.state);
+      .bind(3, step.mode)
+      .bind(4, step.role)
+      .bind(5, step.title)
+      .bind(6, step.approver_name)
+      .bind(7, step.approver_email)
+      .bind(8, step.state);
   if (step.requested_at.empty()) {
-    insert.bind_null(8);
+    insert.bind_null(9);
   } else {
-    insert.bind(8, step.requested_at);
+    insert.bind(9, step.requested_at);
   }
   insert.run();
   return db_.last_insert_id();
@@ -128,33 +183,108 @@ std::vector<DocumentRecord> DocumentStore::made_by_run(std::int64_t run_id) {
 }
 
 std::vector<OpenApproval> DocumentStore::open_approvals() {
-  Statement query = db_.prepare(
-      "SELECT s.id, s.document_id, s.step, s.role, s.title, s.approver_name, "
-      "s.approver_email, s.state, COALESCE(s.requested_at, ''), "
-      "d.document_no, d.kind, d.order_no, d.order_version "
+  const std::string sql =
+      "SELECT " + step_columns("s.") +
+      ", d.document_no, d.kind, d.order_no, d.order_version "
       "FROM approval_steps s JOIN documents d ON d.id = s.document_id "
       "WHERE s.state IN (?1, ?2) "
-      "ORDER BY s.state <> ?1, s.requested_at, d.document_no, s.step");
+      "ORDER BY s.state <> ?1, s.requested_at, d.document_no, s.step";
+  Statement query = db_.prepare(sql);
   query.bind(1, kStepPending).bind(2, kStepWaiting);
   std::vector<OpenApproval> open;
   while (query.step()) {
     OpenApproval item;
-    item.step.id = query.integer(0);
-    item.step.document_id = query.integer(1);
-    item.step.step = static_cast<int>(query.integer(2));
-    item.step.role = query.text(3);
-    item.step.title = query.text(4);
-    item.step.approver_name = query.text(5);
-    item.step.approver_email = query.text(6);
-    item.step.state = query.text(7);
-    item.step.requested_at = query.text(8);
-    item.document_no = query.text(9);
-    parse_document_kind(query.text(10), &item.kind);
-    item.order_no = query.text(11);
-    item.order_version = static_cast<int>(query.integer(12));
+    item.step = read_step(query);
+    item.document_no = query.text(19);
+    parse_document_kind(query.text(20), &item.kind);
+    item.order_no = query.text(21);
+    item.order_version = static_cast<int>(query.integer(22));
     open.push_back(item);
   }
   return open;
+}
+
+std::optional<DocumentRecord> DocumentStore::document(std::int64_t id) {
+  Statement query = db_.prepare(std::string("SELECT ") + kDocumentColumns +
+                                " FROM documents WHERE id = ?1");
+  query.bind(1, id);
+  if (!query.step()) return std::nullopt;
+  return read_document(query);
+}
+
+std::optional<DocumentRecord> DocumentStore::find(const std::string& order_no,
+                                                  int order_version,
+                                                  DocumentKind kind,
+                                                  const std::string& format) {
+  Statement query = db_.prepare(
+      std::string("SELECT ") + kDocumentColumns +
+      " FROM documents WHERE order_no = ?1 AND order_version = ?2 AND "
+      "kind = ?3 AND format = ?4");
+  query.bind(1, order_no)
+      .bind(2, order_version)
+      .bind(3, document_kind_name(kind))
+      .bind(4, format);
+  if (!query.step()) return std::nullopt;
+  return read_document(query);
+}
+
+std::optional<DocumentRecord> DocumentStore::by_number(
+    const std::string& document_no) {
+  Statement query = db_.prepare(
+      std::string("SELECT ") + kDocumentColumns +
+      " FROM documents WHERE document_no = ?1 AND format = 'pdf' "
+      "ORDER BY order_version DESC LIMIT 1");
+  query.bind(1, document_no);
+  if (!query.step()) return std::nullopt;
+  return read_document(query);
+}
+
+void DocumentStore::set_state(std::int64_t document_id,
+                              const std::string& state) {
+  Statement update =
+      db_.prepare("UPDATE documents SET state = ?1 WHERE id = ?2");
+  update.bind(1, state).bind(2, document_id);
+  update.run();
+}
+
+std::optional<ApprovalStepRecord> DocumentStore::step(std::int64_t id) {
+  Statement query = db_.prepare("SELECT " + step_columns() +
+                                " FROM approval_steps WHERE id = ?1");
+  query.bind(1, id);
+  if (!query.step()) return std::nullopt;
+  return read_step(query);
+}
+
+std::vector<ApprovalStepRecord> DocumentStore::steps_of(
+    std::int64_t document_id) {
+  Statement query = db_.prepare("SELECT " + step_columns() +
+                                " FROM approval_steps WHERE document_id = ?1 "
+                                "ORDER BY step, id");
+  query.bind(1, document_id);
+  std::vector<ApprovalStepRecord> steps;
+  while (query.step()) steps.push_back(read_step(query));
+  return steps;
+}
+
+void DocumentStore::update_step(const ApprovalStepRecord& step) {
+  Statement update = db_.prepare(
+      "UPDATE approval_steps SET state = ?1, requested_at = ?2, "
+      "decided_at = ?3, decided_by = ?4, decided_how = ?5, evidence = ?6, "
+      "note = ?7, deputy_email = ?8, reminded_at = ?9, escalated_at = ?10, "
+      "help_sent_at = ?11 WHERE id = ?12");
+  update.bind(1, step.state);
+  bind_optional(update, 2, step.requested_at);
+  bind_optional(update, 3, step.decided_at);
+  bind_optional(update, 4, step.decided_by);
+  bind_optional(update, 5, step.decided_how);
+  bind_optional(update, 6, step.evidence);
+  bind_optional(update, 7, step.note);
+  bind_optional(update, 8, step.deputy_email);
+  bind_optional(update, 9, step.reminded_at);
+  bind_optional(update, 10, step.escalated_at);
+  bind_optional(update, 11, step.help_sent_at);
+  update.bind(12, step.id);
+  update.run();
 }
 
 }  // namespace danju

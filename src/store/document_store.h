@@ -38,18 +38,36 @@ struct DocumentRecord {
 // request is mailed), the later ones wait for the step before them.
 inline constexpr const char* kStepPending = "pending";
 inline constexpr const char* kStepWaiting = "waiting";
+inline constexpr const char* kStepApproved = "approved";
+inline constexpr const char* kStepRejected = "rejected";
+inline constexpr const char* kStepSkipped = "skipped";  // 或签: another
+                                                        // answered first
+inline constexpr const char* kStepClosed = "closed";  // the chain ended
 inline constexpr const char* kStepSuperseded = "superseded";
+
+inline constexpr const char* kDocumentApproved = "approved";
+inline constexpr const char* kDocumentRejected = "rejected";
 
 struct ApprovalStepRecord {
   std::int64_t id = 0;
   std::int64_t document_id = 0;
   int step = 0;  // 1-based position in the chain
+  std::string mode = "one";  // "one", "all" (会签) or "any" (或签)
   std::string role;
   std::string title;  // 部门负责人
   std::string approver_name;
   std::string approver_email;
   std::string state;
   std::string requested_at;  // when its request was queued; empty if waiting
+  std::string decided_at;
+  std::string decided_by;   // e-mail address of who answered
+  std::string decided_how;  // "reply", "link" or "command"
+  std::string evidence;     // the reply's Message-ID and SHA-256, ...
+  std::string note;         // a rejection's reason
+  std::string deputy_email;  // set once escalated: may decide too
+  std::string reminded_at;
+  std::string escalated_at;
+  std::string help_sent_at;
 };
 
 // An open step with what `danju status` shows about it.
@@ -83,6 +101,20 @@ class DocumentStore {
 
   // Steps pending or waiting, oldest request first.
   std::vector<OpenApproval> open_approvals();
+
+  std::optional<DocumentRecord> document(std::int64_t id);
+  // The document of this order version, kind and format.
+  std::optional<DocumentRecord> find(const std::string& order_no,
+                                     int order_version, DocumentKind kind,
+                                     const std::string& format);
+  // A document by its number, the latest order version first.
+  std::optional<DocumentRecord> by_number(const std::string& document_no);
+  void set_state(std::int64_t document_id, const std::string& state);
+
+  std::optional<ApprovalStepRecord> step(std::int64_t id);
+  std::vector<ApprovalStepRecord> steps_of(std::int64_t document_id);
+  // Writes every mutable column of the step back.
+  void update_step(const ApprovalStepRecord& step);
 
   // Documents recorded by a run, by kind name and format ("pdf"/"xlsx").
   std::vector<DocumentRecord> made_by_run(std::int64_t run_id);

@@ -68,6 +68,20 @@ std::optional<StoredOrder> OrderStore::latest(const std::string& order_no) {
   return stored;
 }
 
+std::optional<StoredOrder> OrderStore::version(const std::string& order_no,
+                                               int version) {
+  Statement query = db_.prepare(
+      "SELECT version, content_hash, content FROM orders WHERE order_no = ?1 "
+      "AND version = ?2");
+  query.bind(1, order_no).bind(2, version);
+  if (!query.step()) return std::nullopt;
+  StoredOrder stored;
+  stored.version = static_cast<int>(query.integer(0));
+  stored.content_hash = query.text(1);
+  stored.order = decode_order(query.text(2));
+  return stored;
+}
+
 std::vector<std::string> OrderStore::orders_dated_up_to(
     const std::string& date) {
   // The latest version decides the date, so a re-dated order moves.

@@ -36,6 +36,9 @@ class OrderStore {
 
   // The latest version of an order, or nothing.
   std::optional<StoredOrder> latest(const std::string& order_no);
+  // One version of an order, or nothing.
+  std::optional<StoredOrder> version(const std::string& order_no,
+                                     int version);
 
   // Numbers of all orders dated on or before the date, in order.
   std::vector<std::string> orders_dated_up_to(const std::string& date);

@@ -29,7 +29,7 @@ struct OutboxEntry {
   std::int64_t step_id = 0;      // 0: none
   std::string envelope_from;
   std::vector<std::string> recipients;
-  std::string message;  // the message as pipeline/mail_codec.h encodes it
+  std::string message;  // the message as mail/mail_codec.h encodes it
   std::string state;
   int attempts = 0;
   std::string last_error;

@@ -68,15 +68,23 @@ CREATE TABLE approval_steps (
   id             INTEGER PRIMARY KEY,
   document_id    INTEGER NOT NULL REFERENCES documents(id),
   step           INTEGER NOT NULL,
+  mode           TEXT NOT NULL,
   role           TEXT NOT NULL,
   title          TEXT NOT NULL,
   approver_name  TEXT NOT NULL,
   approver_email TEXT NOT NULL,
+  deputy_email   TEXT,
   state          TEXT NOT NULL,
   requested_at   TEXT,
   decided_at     TEXT,
+  decided_by     TEXT,
+  decided_how    TEXT,
+  evidence       TEXT,
   note           TEXT,
-  UNIQUE (document_id, step)
+  reminded_at    TEXT,
+  escalated_at   TEXT,
+  help_sent_at   TEXT,
+  UNIQUE (document_id, step, role)
 );
 CREATE INDEX approval_steps_open ON approval_steps(state);
 CREATE TABLE outbox (
@@ -95,6 +103,27 @@ CREATE TABLE outbox (
   sent_at       TEXT
 );
 CREATE INDEX outbox_queued ON outbox(state);
+CREATE TABLE mailbox_messages (
+  id          INTEGER PRIMARY KEY,
+  uid         TEXT NOT NULL UNIQUE,
+  message_id  TEXT NOT NULL,
+  sha256      TEXT NOT NULL,
+  path        TEXT NOT NULL,
+  from_address TEXT NOT NULL,
+  subject     TEXT NOT NULL,
+  step_id     INTEGER REFERENCES approval_steps(id),
+  outcome     TEXT NOT NULL,
+  received_at TEXT NOT NULL
+);
+CREATE INDEX mailbox_messages_by_id ON mailbox_messages(message_id);
+CREATE TABLE link_uses (
+  id             INTEGER PRIMARY KEY,
+  step_id        INTEGER NOT NULL REFERENCES approval_steps(id),
+  token_sha256   TEXT NOT NULL UNIQUE,
+  decision       TEXT NOT NULL,
+  client_address TEXT NOT NULL,
+  used_at        TEXT NOT NULL
+);
 )sql",
 };
 

@@ -22,6 +22,10 @@ struct ApprovalRequestFacts {
   Mailbox approver;
   Money prepaid;
   std::vector<MailAttachment> attachments;
+  std::string approve_url;  // signed links; empty: answer by reply only
+  std::string reject_url;
+  std::string reason;  // why this mail: "" (a request), a reminder, ...
+  std::string subject_prefix;  // "催办：" for a reminder, ...
 };
 
 // "[SP-HT-2026-00001] 合同审批：苏州嘉禾文化传媒有限公司 ¥123,456.00": the

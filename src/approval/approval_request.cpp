@@ -1,4 +1,4 @@
-#include "pipeline/approval_request.h"
+#include "approval/approval_request.h"
 
 #include "core/text.h"
 
@@ -74,7 +74,8 @@ std::string html_escape(const std::string& text) {
 }
 
 std::string approval_subject(const ApprovalRequestFacts& facts) {
-  return "[" + facts.document_no + "] " + request_word(facts.kind) + "：" +
+  return "[" + facts.document_no + "] " + facts.subject_prefix +
+         request_word(facts.kind) + "：" +
          one_line(facts.order->customer.name) + " " +
          format_yuan(facts.order->total());
 }
@@ -92,26 +93,39 @@ MailMessage approval_request(const ApprovalRequestFacts& facts) {
     names += attachment.file_name;
   }
 
-  std::string text = facts.approver.name + "，您好：\n\n" + step_line(facts) +
-                     "\n\n";
+  std::string text = facts.approver.name + "，您好：\n\n" +
+                     (facts.reason.empty() ? "" : facts.reason + "\n\n") +
+                     step_line(facts) + "\n\n";
   for (const auto& [label, value] : rows) {
     text += label + "：" + value + "\n";
   }
-  text += "\n" + std::string(kHowToAnswer) + "\n\n附件：" + names +
+  text += "\n" + std::string(kHowToAnswer) + "\n";
+  if (!facts.approve_url.empty()) {
+    text += "\n也可以打开链接处理（打开后还需确认）：\n同意：" +
+            facts.approve_url + "\n驳回：" + facts.reject_url + "\n";
+  }
+  text += "\n附件：" + names +
           "\n\n-- \n此邮件由丹聚单据系统自动发送。\n";
   message.text_body = text;
 
   std::string html =
       "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>"
-      "<p>" + html_escape(facts.approver.name) + "，您好：</p><p>" +
-      html_escape(step_line(facts)) +
+      "<p>" + html_escape(facts.approver.name) + "，您好：</p>" +
+      (facts.reason.empty() ? "" : "<p>" + html_escape(facts.reason) + "</p>") +
+      "<p>" + html_escape(step_line(facts)) +
       "</p><table border=\"1\" cellpadding=\"4\" "
       "style=\"border-collapse:collapse\">";
   for (const auto& [label, value] : rows) {
     html += "<tr><th align=\"left\">" + html_escape(label) + "</th><td>" +
             html_escape(value) + "</td></tr>";
   }
-  html += "</table><p>" + html_escape(kHowToAnswer) + "</p><p>附件：" +
+  html += "</table><p>" + html_escape(kHowToAnswer) + "</p>";
+  if (!facts.approve_url.empty()) {
+    html += "<p><a href=\"" + html_escape(facts.approve_url) +
+            "\">同意</a>　　<a href=\"" + html_escape(facts.reject_url) +
+            "\">驳回</a>（打开后还需确认）</p>";
+  }
+  html += "<p>附件：" +
           html_escape(names) +
           "</p><p style=\"color:#888\">此邮件由丹聚单据系统自动发送。</p>"
           "</body></html>";

@@ -1,4 +1,4 @@
-#include "pipeline/mail_codec.h"
+#include "mail/mail_codec.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -48,6 +48,7 @@ std::string encode_mail(const MailMessage& message) {
   root.set("from", mailbox_object(message.from));
   root.set("to", mailbox_array(message.to));
   root.set("cc", mailbox_array(message.cc));
+  root.set("reply_to", mailbox_object(message.reply_to));
   root.set("subject", message.subject);
   root.set("in_reply_to", message.in_reply_to);
   root.set("text", message.text_body);
@@ -75,6 +76,9 @@ MailMessage decode_mail(const std::string& text) {
   message.from = mailbox_from(root->getObject("from"));
   message.to = mailboxes_from(root->getArray("to"));
   message.cc = mailboxes_from(root->getArray("cc"));
+  if (root->has("reply_to")) {
+    message.reply_to = mailbox_from(root->getObject("reply_to"));
+  }
   message.subject = root->getValue<std::string>("subject");
   message.in_reply_to = root->getValue<std::string>("in_reply_to");
   message.text_body = root->getValue<std::string>("text");

@@ -1,4 +1,4 @@
-#include "pipeline/business_clock.h"
+#include "core/business_clock.h"
 
 #include <cstdio>
 #include <cstdlib>

@@ -1,0 +1,495 @@
+#include "approval/approval_service.h"
+
+#include <ctime>
+#include <map>
+
+#include "approval/approval_link.h"
+#include "approval/approval_request.h"
+#include "approval/document_naming.h"
+#include "core/file_io.h"
+#include "core/text.h"
+#include "mail/mail_codec.h"
+#include "render/document_renderer.h"
+#include "store/order_store.h"
+#include "store/outbox_store.h"
+
+namespace danju {
+
+namespace {
+
+std::string lower(std::string text) {
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text;
+}
+
+const char* how_in_chinese(const std::string& how) {
+  if (how == kByReply) return "邮件回复";
+  if (how == kByLink) return "审批链接";
+  if (how == kByCommand) return "命令行";
+  return "";
+}
+
+// "2026-12-04T09:30:00+08:00" -> "2026-12-04 09:30 +08:00", as stamped.
+std::string stamp_time(const std::string& iso) {
+  if (iso.size() < 25) return iso;
+  return iso.substr(0, 10) + " " + iso.substr(11, 5) + " " + iso.substr(19);
+}
+
+const char* const kPdf = "application/pdf";
+const char* const kXlsx =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+}  // namespace
+
+struct ApprovalService::Impl {
+  const JobConfig& job;
+  Database& db;
+  const BusinessClock& clock;
+  RunLog& log;
+  const DocumentRenderer* renderer;
+  std::unique_ptr<DocumentRenderer> own_renderer;
+  DocumentStore documents{db};
+  OutboxStore outbox{db};
+  OrderStore orders{db};
+
+  Impl(const JobConfig& j, Database& d, const BusinessClock& c, RunLog& l,
+       const DocumentRenderer* r)
+      : job(j), db(d), clock(c), log(l), renderer(r) {}
+
+  const DocumentRenderer& render() {
+    if (renderer) return *renderer;
+    RendererSettings settings;
+    settings.templates_folder = job.templates_folder;
+    settings.latin_font = {job.latin_font};
+    for (const std::string& font : job.cjk_fonts) {
+      settings.cjk_fonts.push_back({font});
+    }
+    own_renderer = std::make_unique<DocumentRenderer>(settings);
+    renderer = own_renderer.get();
+    return *renderer;
+  }
+
+  std::string message_id(const DocumentRecord& document, const char* purpose,
+                         std::int64_t row) const {
+    return lower(document.document_no) + ".v" +
+           std::to_string(document.order_version) + "." + purpose + "." +
+           std::to_string(row) + "." + document.sha256.substr(0, 8) + "@" +
+           job.mail.domain;
+  }
+
+  // Fills in the envelope and queues; false when already queued.
+  bool queue(MailMessage message, const std::string& purpose,
+             std::int64_t document_id, std::int64_t step_id) {
+    message.date = clock.now_rfc5322();
+    message.from = {job.mail.from_name, job.mail.from_address};
+    if (!job.reply_mailbox.address.empty()) {
+      message.reply_to = {job.mail.from_name, job.reply_mailbox.address};
+    }
+    OutboxEntry entry;
+    entry.message_id = message.message_id;
+    entry.purpose = purpose;
+    entry.document_id = document_id;
+    entry.step_id = step_id;
+    entry.envelope_from = job.mail.from_address;
+    for (const Mailbox& to : message.to) entry.recipients.push_back(to.address);
+    entry.message = encode_mail(message);
+    return outbox.enqueue(entry, clock.now_iso());
+  }
+
+  // The files a request carries: the form, what it approves, spreadsheets.
+  std::vector<MailAttachment> attachments(const Order& order,
+                                          const DocumentRecord& form) {
+    std::vector<DocumentKind> kinds = {form.kind};
+    if (form.kind == DocumentKind::contract_approval) {
+      kinds.push_back(DocumentKind::contract);
+    }
+    std::vector<MailAttachment> files;
+    for (const std::string format : {"pdf", "xlsx"}) {
+      for (DocumentKind kind : kinds) {
+        const auto found =
+            documents.find(form.order_no, form.order_version, kind, format);
+        if (!found) continue;
+        files.push_back({job.output_folder + "/" + found->path,
+                         document_title(order, kind) + "_" +
+                             found->document_no + "." + format,
+                         format == std::string("pdf") ? kPdf : kXlsx});
+      }
+    }
+    return files;
+  }
+
+  int chain_length(const std::vector<ApprovalStepRecord>& rows) {
+    int last = 0;
+    for (const auto& row : rows) last = std::max(last, row.step);
+    return last;
+  }
+
+  // The person a request for the row goes to: the approver, or their
+  // delegate while they are away.
+  Mailbox recipient(const ApprovalStepRecord& row) {
+    const Person* person = job.person_with_email(row.approver_email);
+    if (person) {
+      const Person* acting = job.acting_for(*person, clock.today());
+      return {acting->name, acting->email};
+    }
+    return {row.approver_name, row.approver_email};
+  }
+
+  ApprovalRequestFacts facts(const DocumentRecord& form, const Order& order,
+                             const ApprovalStepRecord& row,
+                             const std::vector<ApprovalStepRecord>& rows,
+                             const Mailbox& to) {
+    ApprovalRequestFacts f;
+    f.order = &order;
+    f.kind = form.kind;
+    f.document_no = form.document_no;
+    f.version = form.order_version;
+    f.step = row.step;
+    f.steps = chain_length(rows);
+    f.role_title = row.title;
+    f.approver = to;
+    f.prepaid = orders.received(order.order_no, clock.today());
+    f.attachments = attachments(order, form);
+    return f;
+  }
+};
+
+ApprovalService::ApprovalService(const JobConfig& job, Database& db,
+                                 const BusinessClock& clock, RunLog& log,
+                                 const DocumentRenderer* renderer)
+    : impl_(std::make_unique<Impl>(job, db, clock, log, renderer)) {}
+
+ApprovalService::~ApprovalService() = default;
+
+std::string ApprovalService::link_for(const ApprovalStepRecord& step,
+                                      const std::string& decision) const {
+  const ApprovalSettings& settings = impl_->job.approval;
+  if (settings.link_base_url.empty()) return "";
+  LinkClaim claim;
+  claim.step_id = step.id;
+  claim.approver = step.approver_email;
+  claim.decision = decision;
+  claim.expires_at = static_cast<std::int64_t>(std::time(nullptr)) +
+                     settings.link_valid_days * 24LL * 3600;
+  return settings.link_base_url + "/a/" +
+         sign_link(claim, settings.link_secret);
+}
+
+int ApprovalService::request_pending(std::int64_t document_id) {
+  Impl& m = *impl_;
+  const auto form = m.documents.document(document_id);
+  if (!form) return 0;
+  const auto stored = m.orders.version(form->order_no, form->order_version);
+  if (!stored) return 0;
+  auto rows = m.documents.steps_of(document_id);
+
+  int queued = 0;
+  for (ApprovalStepRecord& row : rows) {
+    if (row.state != kStepPending || !row.requested_at.empty()) continue;
+    const Mailbox to = m.recipient(row);
+    ApprovalRequestFacts f = m.facts(*form, stored->order, row, rows, to);
+    f.approve_url = link_for(row, "approve");
+    f.reject_url = link_for(row, "reject");
+    if (to.address != row.approver_email) {
+      f.reason = "您正代" + row.approver_name + "审批（其外出期间）。";
+    }
+    MailMessage message = approval_request(f);
+    message.message_id = m.message_id(*form, "req", row.id);
+    if (m.queue(message, "approval_request", document_id, row.id)) ++queued;
+    row.requested_at = m.clock.now_iso();
+    m.documents.update_step(row);
+  }
+  return queued;
+}
+
+bool ApprovalService::may_decide(const ApprovalStepRecord& step,
+                                 const std::string& address) const {
+  const std::string who = lower(trim(address));
+  if (who.empty()) return false;
+  if (who == lower(step.approver_email)) return true;
+  if (!step.deputy_email.empty() && who == lower(step.deputy_email)) {
+    return true;
+  }
+  const Person* approver = impl_->job.person_with_email(step.approver_email);
+  if (!approver) return false;
+  const Person* acting = impl_->job.acting_for(*approver,
+                                               impl_->clock.today());
+  return lower(acting->email) == who;
+}
+
+AnswerResult ApprovalService::decide(const Answer& answer) {
+  Impl& m = *impl_;
+  Transaction transaction(m.db);
+
+  auto step = m.documents.step(answer.step_id);
+  if (!step) return {false, "no such approval step"};
+  if (step->state != kStepPending) {
+    std::string already = "this step is already " + step->state;
+    if (!step->decided_by.empty()) {
+      already += " (" + step->decided_by + ", " + step->decided_at + ")";
+    }
+    return {false, already};
+  }
+  if (!may_decide(*step, answer.actor)) {
+    return {false, answer.actor + " may not decide this step; it waits for " +
+                       step->approver_email};
+  }
+  const auto form = m.documents.document(step->document_id);
+  if (!form || form->state != kDocumentPending) {
+    return {false, "the document no longer waits for approval"};
+  }
+  const auto stored = m.orders.version(form->order_no, form->order_version);
+  if (!stored) return {false, "the order of this document is missing"};
+  const Order& order = stored->order;
+  const std::string now = m.clock.now_iso();
+
+  step->state = answer.approve ? kStepApproved : kStepRejected;
+  step->decided_at = now;
+  step->decided_by = lower(trim(answer.actor));
+  step->decided_how = answer.how;
+  step->evidence = answer.evidence;
+  step->note = one_line(answer.reason);
+  m.documents.update_step(*step);
+  m.log.info(form->document_no + " step " + std::to_string(step->step) +
+             " (" + step->title + ") " +
+             (answer.approve ? "approved" : "rejected") + " by " +
+             step->decided_by + " by " + answer.how);
+
+  auto rows = m.documents.steps_of(form->id);
+  const auto contract = m.documents.find(form->order_no, form->order_version,
+                                         DocumentKind::contract, "pdf");
+  const Person* sales = m.job.person_named(order.salesperson);
+
+  if (!answer.approve) {
+    for (ApprovalStepRecord& row : rows) {
+      if (row.state == kStepPending || row.state == kStepWaiting) {
+        row.state = kStepClosed;
+        m.documents.update_step(row);
+      }
+    }
+    m.documents.set_state(form->id, kDocumentRejected);
+    if (form->kind == DocumentKind::contract_approval && contract) {
+      m.documents.set_state(contract->id, kDocumentRejected);
+    }
+    if (sales) {
+      MailMessage notice;
+      notice.message_id = m.message_id(*form, "rej", step->id);
+      notice.to = {{sales->name, sales->email}};
+      notice.subject = "[" + form->document_no + "] 已驳回：" +
+                       one_line(order.customer.name);
+      notice.text_body =
+          sales->name + "，您好：\n\n" + form->document_no + "（订单 " +
+          order.order_no + "，第 " + std::to_string(form->order_version) +
+          " 版）已被" + step->approver_name + "（" + step->title +
+          "）驳回。\n\n驳回理由：" +
+          (step->note.empty() ? "（未说明）" : step->note) +
+          "\n\n请修改订单后重新导出；新版本的订单会重新发起审批。\n";
+      m.queue(notice, "rejection_notice", form->id, step->id);
+    } else {
+      m.log.warn(form->document_no + " rejected, but salesperson " +
+                 order.salesperson + " is not in the people file");
+    }
+    transaction.commit();
+    return {true, "rejected"};
+  }
+
+  // Is the step complete?
+  bool complete = true;
+  for (ApprovalStepRecord& row : rows) {
+    if (row.step != step->step || row.id == step->id) continue;
+    if (step->mode == "any" && row.state == kStepPending) {
+      row.state = kStepSkipped;
+      m.documents.update_step(row);
+      MailMessage told;
+      told.message_id = m.message_id(*form, "skip", row.id);
+      told.to = {m.recipient(row)};
+      told.subject = "[" + form->document_no + "] 已处理，无需审批：" +
+                     one_line(order.customer.name);
+      told.text_body = told.to[0].name + "，您好：\n\n" + form->document_no +
+                       " 的这一步（" + step->title + "）已由" +
+                       step->approver_name + "于" + stamp_time(now) +
+                       "同意，您无需再处理。\n";
+      m.queue(told, "step_closed", form->id, row.id);
+    } else if (row.state != kStepApproved && row.state != kStepSkipped) {
+      complete = false;
+    }
+  }
+  if (!complete) {
+    transaction.commit();
+    return {true, "approved; the countersign waits for the others"};
+  }
+
+  bool has_next = false;
+  for (ApprovalStepRecord& row : rows) {
+    if (row.step == step->step + 1 && row.state == kStepWaiting) {
+      row.state = kStepPending;
+      m.documents.update_step(row);
+      has_next = true;
+    }
+  }
+  if (has_next) {
+    request_pending(form->id);
+    transaction.commit();
+    return {true, "approved; the next step was asked"};
+  }
+
+  // The last step: the document is approved, and the form is stamped.
+  m.documents.set_state(form->id, kDocumentApproved);
+  if (form->kind == DocumentKind::contract_approval && contract) {
+    m.documents.set_state(contract->id, kDocumentApproved);
+  }
+  DocumentRequest request;
+  request.kind = form->kind;
+  request.order = &order;
+  request.company = &m.job.company;
+  request.document_no = form->document_no;
+  request.version = form->order_version;
+  request.date = form->business_date;
+  request.prepaid = m.orders.received(order.order_no, m.clock.today());
+  for (const ApprovalStepRecord& row : m.documents.steps_of(form->id)) {
+    ApprovalBox box;
+    box.title = row.title + "意见";
+    if (row.state == kStepApproved) {
+      const Person* who = m.job.person_with_email(row.decided_by);
+      box.approver = who ? who->name : row.decided_by;
+      box.decision = std::string("同意") +
+                     (row.note.empty() ? "" : "：" + row.note) + "（" +
+                     how_in_chinese(row.decided_how) + "）";
+      box.decided_at = stamp_time(row.decided_at);
+    } else if (row.state == kStepSkipped) {
+      box.decision = "（或签，他人已处理）";
+    }
+    request.approvals.push_back(box);
+  }
+  const std::string bytes = m.render().render_pdf(request);
+  const std::string stem = form->path.substr(0, form->path.size() - 4);
+  DocumentRecord stamped = *form;
+  stamped.format = "approved.pdf";
+  stamped.path = stem + "-approved.pdf";
+  stamped.sha256 = sha256_hex(bytes);
+  stamped.bytes = static_cast<std::int64_t>(bytes.size());
+  stamped.state = kDocumentApproved;
+  write_file_atomic(m.job.output_folder + "/" + stamped.path, bytes);
+  if (!m.documents.find(form->order_no, form->order_version, form->kind,
+                        stamped.format)) {
+    m.documents.add(stamped, 0, now);
+  }
+
+  if (sales) {
+    MailMessage done;
+    done.message_id = m.message_id(*form, "fin", step->id);
+    done.to = {{sales->name, sales->email}};
+    done.subject = "[" + form->document_no + "] 审批通过：" +
+                   one_line(order.customer.name) + " " +
+                   format_yuan(order.total());
+    std::string trail;
+    for (const ApprovalBox& box : request.approvals) {
+      trail += box.title + "：" + box.approver + " " + box.decision + " " +
+               box.decided_at + "\n";
+    }
+    done.text_body = sales->name + "，您好：\n\n" + form->document_no +
+                     "（订单 " + order.order_no + "）已全部审批通过。\n\n" +
+                     trail + "\n盖有审批记录的" +
+                     document_title(order, form->kind) + "见附件。\n";
+    done.attachments.push_back(
+        {m.job.output_folder + "/" + stamped.path,
+         document_title(order, form->kind) + "_" + form->document_no +
+             "_已审批.pdf",
+         kPdf});
+    m.queue(done, "final_approval", form->id, step->id);
+  } else {
+    m.log.warn(form->document_no + " approved, but salesperson " +
+               order.salesperson + " is not in the people file");
+  }
+  transaction.commit();
+  return {true, "approved; the chain is complete"};
+}
+
+int ApprovalService::remind_and_escalate() {
+  Impl& m = *impl_;
+  const std::time_t now = std::time(nullptr);
+  const long remind = m.job.approval.remind_after_hours * 3600L;
+  const long escalate = m.job.approval.escalate_after_hours * 3600L;
+  int queued = 0;
+
+  Transaction transaction(m.db);
+  for (const OpenApproval& open : m.documents.open_approvals()) {
+    ApprovalStepRecord row = open.step;
+    if (row.state != kStepPending || row.requested_at.empty()) continue;
+    const std::time_t since = BusinessClock::parse_iso(row.requested_at);
+    if (since < 0) continue;
+    const auto form = m.documents.document(row.document_id);
+    if (!form) continue;
+    const auto stored = m.orders.version(form->order_no, form->order_version);
+    if (!stored) continue;
+    const auto rows = m.documents.steps_of(form->id);
+    const long waited = static_cast<long>(now - since);
+
+    const Person* approver = m.job.person_with_email(row.approver_email);
+    const Person* deputy =
+        approver && !approver->deputy.empty()
+            ? m.job.person_named(approver->deputy)
+            : nullptr;
+    if (waited >= escalate && row.escalated_at.empty() && deputy) {
+      ApprovalRequestFacts f =
+          m.facts(*form, stored->order, row, rows,
+                  {deputy->name, deputy->email});
+      f.subject_prefix = "转办：";
+      f.reason = row.approver_name + "（" + row.title + "）已 " +
+                 std::to_string(waited / 3600) +
+                 " 小时未处理，现请您代为审批（请直接回复本邮件）。";
+      MailMessage message = approval_request(f);
+      message.message_id = m.message_id(*form, "esc", row.id);
+      if (m.queue(message, "approval_escalation", form->id, row.id)) ++queued;
+      row.deputy_email = deputy->email;
+      row.escalated_at = m.clock.now_iso();
+      m.documents.update_step(row);
+      m.log.info(form->document_no + " step " + std::to_string(row.step) +
+                 " handed to deputy " + deputy->email);
+    } else if (waited >= remind && row.reminded_at.empty()) {
+      const Mailbox to = m.recipient(row);
+      ApprovalRequestFacts f = m.facts(*form, stored->order, row, rows, to);
+      f.subject_prefix = "催办：";
+      f.reason = "此审批已等待 " + std::to_string(waited / 3600) +
+                 " 小时，请尽快处理。";
+      f.approve_url = link_for(row, "approve");
+      f.reject_url = link_for(row, "reject");
+      MailMessage message = approval_request(f);
+      message.message_id = m.message_id(*form, "rem", row.id);
+      if (m.queue(message, "approval_reminder", form->id, row.id)) ++queued;
+      row.reminded_at = m.clock.now_iso();
+      m.documents.update_step(row);
+    }
+  }
+  transaction.commit();
+  return queued;
+}
+
+bool ApprovalService::send_reply_help(std::int64_t step_id,
+                                      const std::string& to,
+                                      const std::string& in_reply_to) {
+  Impl& m = *impl_;
+  auto row = m.documents.step(step_id);
+  if (!row || !row->help_sent_at.empty()) return false;
+  const auto form = m.documents.document(row->document_id);
+  if (!form) return false;
+
+  MailMessage help;
+  help.message_id = m.message_id(*form, "help", row->id);
+  help.in_reply_to = in_reply_to;
+  help.to = {{"", to}};
+  help.subject = "[" + form->document_no + "] 未能识别您的审批意见";
+  help.text_body =
+      "您好：\n\n我们收到了您关于 " + form->document_no +
+      " 的回复，但没能读出审批意见。\n\n请直接回复审批邮件，第一行只写"
+      "“同意”；或写“驳回”，并在后面写明理由，例如：\n\n  驳回：交货期太短，"
+      "请重新报价\n\n引用的原邮件内容不会被当作意见。\n";
+  const bool queued = m.queue(help, "reply_help", form->id, row->id);
+  row->help_sent_at = m.clock.now_iso();
+  m.documents.update_step(*row);
+  return queued;
+}
+
+}  // namespace danju

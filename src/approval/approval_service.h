@@ -1,0 +1,100 @@
+// 审批流 approval chains: who is asked, what an answer does, and the mails
+// that go with it.
+//
+// A chain is a list of steps; each step is one row per approver, with a
+// mode: "one" (a single role), "all" (会签: every row must approve) or "any"
+// (或签: the first answer decides, the others are told). The rows of the
+// current step are pending, later ones waiting. An answer
+//
+//   approve  completes the step when its mode says so, and the next step's
+//            requests are queued at once; after the last step the document
+//            is approved, its approval form is rendered again with every
+//            decision stamped in its box, and sent to the salesperson;
+//   reject   ends the chain: the document (and the contract it approves) is
+//            rejected, and the salesperson is told the reason. A revised
+//            order (a new version) starts a new chain on new documents.
+//
+// Every change happens in one transaction with the mails it causes, so an
+// answer is applied once and its mails are queued once, whatever crashes.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/business_clock.h"
+#include "core/run_log.h"
+#include "jobs/job_config.h"
+#include "store/database.h"
+#include "store/document_store.h"
+
+namespace danju {
+
+class DocumentRenderer;
+
+// How an answer came in, as the trail records it.
+inline constexpr const char* kByReply = "reply";
+inline constexpr const char* kByLink = "link";
+inline constexpr const char* kByCommand = "command";
+
+struct Answer {
+  std::int64_t step_id = 0;
+  bool approve = false;
+  std::string reason;  // a rejection's reason, or a remark
+  std::string actor;   // e-mail address of who answered
+  std::string how;     // kByReply, kByLink or kByCommand
+  std::string evidence;  // "reply <message-id> sha256 <hash>", "link from
+                         // 203.0.113.9", ...
+};
+
+struct AnswerResult {
+  bool decided = false;
+  std::string message;  // for the operator or the page: what happened
+};
+
+class ApprovalService {
+ public:
+  // renderer: for the stamped form; when null one is built on first use
+  // (fonts and templates are then loaded once).
+  ApprovalService(const JobConfig& job, Database& db,
+                  const BusinessClock& clock, RunLog& log,
+                  const DocumentRenderer* renderer = nullptr);
+  ~ApprovalService();
+
+  // Queues a request mail for each pending row of the document not yet
+  // requested. Call inside a Transaction. Returns how many were queued.
+  int request_pending(std::int64_t document_id);
+
+  // Applies an answer in its own transaction. Refused (decided false, with
+  // the reason) when the step is not pending, the document is no longer
+  // waiting, or the actor may not decide it.
+  AnswerResult decide(const Answer& answer);
+
+  // True when the address may decide the step on the business date: its
+  // approver, the approver's delegate while they are away, or the deputy
+  // once the step was escalated.
+  bool may_decide(const ApprovalStepRecord& step,
+                  const std::string& address) const;
+
+  // Queues reminders for requests pending longer than the job's
+  // remind_after_hours, and hands steps pending longer than
+  // escalate_after_hours to the approver's deputy. Own transaction. Returns
+  // how many mails were queued.
+  int remind_and_escalate();
+
+  // Queues the one short "how to answer" mail for a step whose approver
+  // replied without a readable decision; false when one was sent already.
+  bool send_reply_help(std::int64_t step_id, const std::string& to,
+                       const std::string& in_reply_to);
+
+  // The signed link for a step row and decision, or "" without links.
+  std::string link_for(const ApprovalStepRecord& step,
+                       const std::string& decision) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace danju
