@@ -128,6 +128,11 @@ BOOST_AUTO_TEST_CASE(a_bad_business_date_is_refused) {
   BOOST_TEST(outcome.code == danju::kExitUsage);
   BOOST_TEST(outcome.err.find("2026-02-30 is not a date") !=
              std::string::npos, outcome.err);
+  const Outcome eaten =
+      danju_command({"run", job.job_file(), "--date", "--quiet"});
+  BOOST_TEST(eaten.code == danju::kExitUsage);
+  BOOST_TEST(eaten.err.find("--date needs a date") != std::string::npos,
+             eaten.err);
 }
 
 BOOST_AUTO_TEST_CASE(the_clock_keeps_the_job_zone_whatever_the_server_zone) {

@@ -9,8 +9,8 @@ namespace danju {
 namespace {
 
 const char kUseTheMail[] =
-    "<p class=\"quiet\">如需处理，请回复审批邮件，或联系发件人重新发送审批邮件。"
-    "</p>\n";
+    "<p class=\"quiet\">如需处理，请回复审批邮件，"
+    "或联系发件人重新发送审批邮件。</p>\n";
 
 bool is_approve(const LinkClaim& claim) {
   return claim.decision == "approve";

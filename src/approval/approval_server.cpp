@@ -33,6 +33,7 @@ namespace {
 // A form holds a decision and a reason; anything longer is not a form of
 // ours.
 constexpr std::streamsize kMaxBody = 16 * 1024;
+constexpr std::streamsize kMaxDrain = 1024 * 1024;
 
 // Scripts, plugins, frames and outside loads are all refused; only the
 // page's own style element and form posts back to this server are allowed.
@@ -82,17 +83,27 @@ std::string content_disposition(const std::string& path) {
   return "inline; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
 }
 
-// Reads the body up to the limit; false when it is longer.
-bool read_body(HTTPServerRequest& request, std::string* body) {
+// Reads the body up to kMaxBody; false when it is longer. A longer body
+// is still read and dropped up to kMaxDrain, so that the client finishes
+// sending and sees the answer; past that the connection is closed under
+// it.
+bool read_body(HTTPServerRequest& request, HTTPServerResponse& response,
+               std::string* body) {
   if (request.hasContentLength() &&
-      request.getContentLength64() > kMaxBody) {
+      request.getContentLength64() > kMaxDrain) {
+    response.setKeepAlive(false);
     return false;
   }
+
   std::istream& stream = request.stream();
   body->resize(static_cast<std::size_t>(kMaxBody) + 1);
   stream.read(body->data(), kMaxBody + 1);
   body->resize(static_cast<std::size_t>(stream.gcount()));
-  return body->size() <= static_cast<std::size_t>(kMaxBody);
+  if (body->size() <= static_cast<std::size_t>(kMaxBody)) return true;
+
+  stream.ignore(kMaxDrain);
+  if (!stream.eof()) response.setKeepAlive(false);
+  return false;
 }
 
 bool is_form(const HTTPServerRequest& request) {
@@ -186,6 +197,9 @@ class LinkRequestHandler : public Poco::Net::HTTPRequestHandler {
       *refusal = missing_step_page();
       return false;
     }
+    // Limitation: the addresses are compared byte for byte; a step whose
+    // approver was recorded as Head@Danju.example refuses a link signed
+    // for head@danju.example, and the page says the link is not theirs.
     if (step->approver != claim->approver) {
       *refusal = other_approver_page(*step);
       return false;
@@ -207,29 +221,30 @@ class LinkRequestHandler : public Poco::Net::HTTPRequestHandler {
 
   void decide(const std::string& token, HTTPServerRequest& request,
               HTTPServerResponse& response) {
-    // The link is checked before the body is read, so a refused link
-    // costs no more than a GET.
+    // The body is read first, whatever the answer: a server that answers
+    // and closes while the client is still sending makes it see a reset
+    // instead of the page.
+    std::string body;
+    const bool body_fits = read_body(request, response, &body);
+
     LinkClaim claim;
     LinkBackend::StepView step;
     Page refusal;
     if (!check_link(token, &claim, &step, &refusal)) {
-      response.setKeepAlive(false);
       return send_page(response, refusal);
     }
 
     if (!is_form(request)) {
-      response.setKeepAlive(false);
       return send_page(response,
                        message_page(415, "提交格式不对",
                                     "请用本页的按钮提交。"));
     }
-    std::string body;
-    if (!read_body(request, &body)) {
-      response.setKeepAlive(false);
+    if (!body_fits) {
       return send_page(response,
                        message_page(413, "提交内容过长",
-                                    "驳回理由请控制在几百字以内。"));
+                                    "理由请控制在两千字以内。"));
     }
+
     // Only the body counts: fields in the query string are ignored.
     Poco::Net::HTMLForm form;
     try {
@@ -260,6 +275,8 @@ class LinkRequestHandler : public Poco::Net::HTTPRequestHandler {
     // the records let only one of them through.
     if (step.state != "pending") return send_page(response, closed_page(step));
 
+    // Limitation: behind the company's proxy this is the proxy's address;
+    // X-Forwarded-For is not read, since any client could send one.
     const std::string client = request.clientAddress().host().toString();
     const std::string why_not = backend_.decide(claim, reason, client);
     if (!why_not.empty()) {
@@ -323,9 +340,14 @@ class LinkHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
 
 Poco::Net::ServerSocket listen_at(const ServerSettings& settings) {
   try {
-    return Poco::Net::ServerSocket(
-        Poco::Net::SocketAddress(settings.address,
-                                 static_cast<Poco::UInt16>(settings.port)));
+    // Without SO_REUSEPORT, so a second server on a port in use fails
+    // instead of silently sharing it.
+    Poco::Net::ServerSocket socket;
+    socket.bind(Poco::Net::SocketAddress(
+                    settings.address, static_cast<Poco::UInt16>(settings.port)),
+                true, false);
+    socket.listen(64);
+    return socket;
   } catch (const Poco::Exception& error) {
     throw std::runtime_error("cannot listen for approval links on " +
                              settings.address + ":" +

@@ -9,6 +9,18 @@
 //
 // A used, expired, superseded or forged link gets a page saying so (and who
 // decided when, where that is known). Every value shown is HTML-escaped.
+//
+// Answers: 200 a page or the PDF; 400 a form that does not match its link
+// or a reject without a reason; 403 a malformed or forged link, or one for
+// another approver than the step waits for; 404 an unknown path or a PDF
+// missing on disk; 405 another method; 409 a step no longer pending, or
+// one the backend refused to decide; 410 an expired link or an unknown
+// step; 413 a body over 16 KB; 415 a body that is not a form. Pages are
+// sent with no-store, nosniff, no-referrer and a policy allowing no
+// scripts. Only a POST with a good, unexpired link for the step's own
+// approver, the link's decision in the form and a pending step reaches
+// LinkBackend::decide. One line per decision goes to stderr, never the
+// token.
 #pragma once
 
 #include <cstdint>
@@ -51,12 +63,17 @@ struct ServerSettings {
 class ApprovalServer {
  public:
   // Starts listening at once; the backend and secret must outlive it.
+  // The backend is called from several threads at a time. Throws
+  // std::invalid_argument for an empty secret, a port outside 0..65535 or
+  // threads outside 1..64, and std::runtime_error naming the address when
+  // it cannot listen (a port in use is not shared).
   ApprovalServer(const ServerSettings& settings, const std::string& secret,
                  LinkBackend& backend);
-  ~ApprovalServer();  // stops
+  ~ApprovalServer();  // stops, cutting off requests still running
 
   int port() const;
-  // Blocks until SIGTERM or SIGINT (for `danju serve`).
+  // Blocks until SIGTERM or SIGINT (for `danju serve`); its own handlers
+  // are set for the wait and the earlier ones put back after.
   void wait_for_signal();
 
  private:

@@ -1,6 +1,7 @@
 // read_intent(): the decision words of a reply, read as words.
 #include "approval/reply_intent.h"
 
+#include <cctype>
 #include <string_view>
 #include <vector>
 
@@ -54,7 +55,9 @@ struct Found {
   Intent intent;
 };
 
-bool is_latin(char32_t c) { return c < 0x80 && std::isalnum(int(c)); }
+bool is_latin(char32_t c) {
+  return c < 0x80 && std::isalnum(static_cast<int>(c));
+}
 
 bool is_latin_word(std::u32string_view word) { return is_latin(word[0]); }
 
@@ -119,7 +122,7 @@ bool is_question(const std::u32string& text, const Found& word) {
 bool is_negated(const std::u32string& text, const Found& word) {
   std::size_t clause_start = word.start;
   while (clause_start > 0 && !is_clause_end(text[clause_start - 1]) &&
-         word.start - clause_start < 3) {
+         word.start - clause_start < 2) {
     --clause_start;
   }
   const std::u32string before =

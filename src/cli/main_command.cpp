@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cli/status_command.h"
+#include "core/business_clock.h"
 #include "core/file_io.h"
 #include "jobs/job_config.h"
 #include "pipeline/night_run.h"
@@ -59,7 +60,9 @@ int run_command(const std::vector<std::string>& args) {
   std::string job_file;
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--date") {
-      if (i + 1 == args.size()) return usage_error("--date needs a date");
+      if (i + 1 == args.size() || args[i + 1].rfind("-", 0) == 0) {
+        return usage_error("--date needs a date (YYYY-MM-DD)");
+      }
       options.business_date = args[++i];
     } else if (args[i].rfind("--date=", 0) == 0) {
       options.business_date = args[i].substr(7);
@@ -76,9 +79,13 @@ int run_command(const std::vector<std::string>& args) {
     }
   }
   if (job_file.empty()) return usage_error("run needs a job file");
+  if (!options.business_date.empty() && !is_iso_date(options.business_date)) {
+    return usage_error("--date " + options.business_date +
+                       " is not a date (YYYY-MM-DD)");
+  }
 
   const JobConfig job = load_job(job_file);
-  make_directories(job.data_folder);
+  if (!options.dry_run) make_directories(job.data_folder);
   RunLog log(options.dry_run ? "" : job.data_folder + "/danju.log", quiet);
   const RunReport report = run_night(job, options, log);
   std::cout << format_report(report) << std::flush;

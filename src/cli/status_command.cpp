@@ -4,9 +4,11 @@
 #include <Poco/JSON/Object.h>
 
 #include <cstdio>
+#include <algorithm>
 #include <ctime>
 
 #include "core/file_io.h"
+#include "core/text.h"
 #include "core/business_clock.h"
 #include "pipeline/night_run.h"
 #include "store/document_store.h"
@@ -68,24 +70,46 @@ int print_status(const JobConfig& job, bool json, std::ostream& out) {
 
   if (open.empty()) {
     out << "No approvals are waiting.\n";
-    return kExitOk;
+  } else {
+    const long overdue_after = job.approval.remind_after_hours * 3600L;
+    out << open.size() << " approvals waiting for an answer, longest first"
+        << " (! = waiting over " << job.approval.remind_after_hours
+        << " h):\n";
+    const std::vector<int> widths = {2, 24, 18, 5, 24, 27, 0};
+    auto row = [&](const std::vector<std::string>& cells) {
+      std::string line = " ";
+      for (std::size_t i = 0; i < cells.size(); ++i) {
+        line += cells[i];
+        const int pad = widths[i] - display_width(cells[i]);
+        line += std::string(static_cast<std::size_t>(std::max(pad, 0)) + 1,
+                            ' ');
+      }
+      out << line.substr(0, line.find_last_not_of(' ') + 1) << "\n";
+    };
+    row({"", "document", "kind", "step", "approver", "waiting since",
+         "waited"});
+    for (const OpenApproval& item : open) {
+      const std::time_t since =
+          BusinessClock::parse_iso(item.step.requested_at);
+      const bool overdue = since >= 0 && now - since > overdue_after;
+      row({overdue ? "!" : "", item.document_no,
+           document_kind_name(item.kind), std::to_string(item.step.step),
+           item.step.approver_name + " (" + item.step.title + ")",
+           item.step.requested_at, waited(since, now)});
+    }
   }
-  out << open.size() << " approvals waiting for an answer:\n";
-  char line[512];
-  std::snprintf(line, sizeof line, "  %-24s %-18s %-4s %-22s %-26s %s\n",
-                "document", "kind", "step", "approver", "waiting since",
-                "waited");
-  out << line;
-  for (const OpenApproval& item : open) {
-    const std::string approver =
-        item.step.approver_name + " (" + item.step.title + ")";
-    std::snprintf(line, sizeof line, "  %-24s %-18s %-4d %s  %-26s %s\n",
-                  item.document_no.c_str(), document_kind_name(item.kind),
-                  item.step.step, approver.c_str(),
-                  item.step.requested_at.c_str(),
-                  waited(BusinessClock::parse_iso(item.step.requested_at),
-                         now).c_str());
-    out << line;
+
+  // Mail the server refused for good never reached its reader.
+  Database db(path, true);
+  Statement failed = db.prepare(
+      "SELECT message_id, recipients, COALESCE(last_error, '') FROM outbox "
+      "WHERE state = 'failed' ORDER BY id");
+  bool any = false;
+  while (failed.step()) {
+    if (!any) out << "\nMail refused by the server (never delivered):\n";
+    any = true;
+    out << "  " << failed.text(0) << " to " << failed.text(1) << ": "
+        << failed.text(2) << "\n";
   }
   return kExitOk;
 }

@@ -148,6 +148,22 @@ std::vector<std::string> split(std::string_view text, char separator) {
   return pieces;
 }
 
+int display_width(std::string_view text) {
+  int width = 0;
+  for (char32_t c : decode_utf8(text)) {
+    const bool wide = (c >= 0x1100 && c <= 0x115F) ||
+                      (c >= 0x2E80 && c <= 0xA4CF) ||
+                      (c >= 0xAC00 && c <= 0xD7A3) ||
+                      (c >= 0xF900 && c <= 0xFAFF) ||
+                      (c >= 0xFE30 && c <= 0xFE4F) ||
+                      (c >= 0xFF00 && c <= 0xFF60) ||
+                      (c >= 0xFFE0 && c <= 0xFFE6) ||
+                      (c >= 0x20000 && c <= 0x3FFFD);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
 std::string code_point_name(char32_t code_point) {
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "U+%04X",

@@ -35,6 +35,10 @@ std::string one_line(std::string_view text);
 // Splits on a single byte, keeping empty pieces.
 std::vector<std::string> split(std::string_view text, char separator);
 
+// Columns the text takes in a terminal: East Asian wide and full-width
+// characters count two, the rest one.
+int display_width(std::string_view text);
+
 // "U+20BB7": how errors name a code point.
 std::string code_point_name(char32_t code_point);
 

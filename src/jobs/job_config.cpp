@@ -525,7 +525,8 @@ JobConfig load_job(const std::string& path) {
     if (!fs::exists("/usr/share/zoneinfo/" + job.time_zone) ||
         job.time_zone.find("..") != std::string::npos) {
       const std::string what =
-          "unknown time zone " + job.time_zone + " (install tzdata)";
+          "unknown time zone " + job.time_zone +
+          " (no such zone in /usr/share/zoneinfo; e.g. Asia/Shanghai)";
       if (const toml::Value* zone = root.find("time_zone")) {
         fail_at(*zone, what);
       }

@@ -3,7 +3,7 @@
 #include <cctype>
 #include <utility>
 
-#include "core/text.h"
+#include "mail/mime_reader_charset.h"
 #include "mail/mime_reader_transfer.h"
 
 namespace danju {
@@ -18,6 +18,15 @@ std::string lower(std::string_view text) {
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   return out;
+}
+
+// Blanks and line ends removed from both ends, byte by byte: the text may
+// not be UTF-8 yet, so core's trim (which reads UTF-8) cannot be used.
+std::string trim_bytes(std::string_view text) {
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return "";
+  const std::size_t last = text.find_last_not_of(" \t\r\n");
+  return std::string(text.substr(first, last - first + 1));
 }
 
 bool same_name(std::string_view a, std::string_view b) {
@@ -112,8 +121,8 @@ std::vector<std::pair<std::string, std::string>> parameters(
     while (i < value.size() && (value[i] == ' ' || value[i] == '\t')) ++i;
     const std::size_t name_start = i;
     while (i < value.size() && value[i] != '=' && value[i] != ';') ++i;
-    const std::string name = lower(trim(value.substr(name_start,
-                                                     i - name_start)));
+    const std::string name =
+        lower(trim_bytes(value.substr(name_start, i - name_start)));
     std::string parameter_value;
     if (i < value.size() && value[i] == '=') {
       ++i;
@@ -144,7 +153,7 @@ std::vector<std::pair<std::string, std::string>> parameters(
 // The part of a structured field before its first ";", lower case.
 std::string leading_token(std::string_view value) {
   const std::size_t semicolon = value.find(';');
-  return lower(trim(value.substr(0, semicolon)));
+  return lower(trim_bytes(value.substr(0, semicolon)));
 }
 
 // The pieces of a multipart body between its boundary lines.
@@ -161,7 +170,7 @@ std::vector<std::string_view> split_multipart(std::string_view body,
     const std::string_view line = body.substr(i, end - i);
 
     if (line.compare(0, delimiter.size(), delimiter) == 0) {
-      const std::string rest = trim(line.substr(delimiter.size()));
+      const std::string rest = trim_bytes(line.substr(delimiter.size()));
       const bool closing = rest == "--";
       if (rest.empty() || closing) {
         if (part_start != std::string_view::npos) {
@@ -186,7 +195,9 @@ bool read_entity(std::string_view text, const std::string& default_type,
                  int depth, MimeEntity* entity) {
   std::size_t body_start = 0;
   if (!read_headers(text, &entity->headers, &body_start)) return false;
-  for (HeaderField& field : entity->headers) field.value = trim(field.value);
+  for (HeaderField& field : entity->headers) {
+    field.value = text_from_charset(trim_bytes(field.value), "");
+  }
 
   const std::string content_type = entity->header("Content-Type");
   entity->media_type = leading_token(content_type);
@@ -197,7 +208,9 @@ bool read_entity(std::string_view text, const std::string& default_type,
   entity->disposition = leading_token(disposition);
   for (const std::string& field : {content_type, disposition}) {
     for (const auto& parameter : parameters(field)) {
-      if (parameter.first == "charset") entity->charset = lower(parameter.second);
+      if (parameter.first == "charset") {
+        entity->charset = lower(parameter.second);
+      }
       if (parameter.first.rfind("name", 0) == 0 ||
           parameter.first.rfind("filename", 0) == 0) {
         entity->has_file_name = true;

@@ -10,7 +10,9 @@ namespace danju {
 
 struct HeaderField {
   std::string name;   // as written
-  std::string value;  // unfolded, blanks at both ends removed, not decoded
+  std::string value;  // unfolded, blanks at both ends removed; raw 8-bit
+                      // bytes read as UTF-8, else GB18030; encoded-words
+                      // not decoded (header_decoder.h does that)
 };
 
 // One part of a message, or the message itself.

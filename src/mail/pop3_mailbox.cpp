@@ -120,7 +120,10 @@ struct Pop3Mailbox::Impl {
       searched = pending.size();
       char buffer[8192];
       const int n = socket.receiveBytes(buffer, sizeof buffer);
-      if (n <= 0) return false;
+      // A plain socket throws on a timeout; over TLS Poco returns a
+      // negative count when the read timed out instead.
+      if (n < 0) throw Poco::TimeoutException("TLS read");
+      if (n == 0) return false;
       pending.append(buffer, static_cast<std::size_t>(n));
     }
 

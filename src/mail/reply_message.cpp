@@ -247,7 +247,7 @@ std::string automatic_reason(const MimeEntity& message,
 
 ReplyMessage read_reply_message(std::string_view raw) {
   MimeEntity message;
-  if (trim(raw).empty()) {
+  if (raw.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     throw ReplyError("the message is empty");
   }
   if (!read_mime_entity(raw, &message)) {

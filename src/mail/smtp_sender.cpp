@@ -76,11 +76,13 @@ struct SmtpSender::Impl {
     return settings.host + ":" + std::to_string(settings.port);
   }
 
+  bool transferring = false;  // the session is up; a message is going
+
   SmtpError error(const std::string& step, const std::string& reason,
                   bool temporary) const {
     return SmtpError("mail server " + server() + ": " + step + " failed: " +
                          one_line(reason),
-                     temporary);
+                     temporary, transferring);
   }
 
   void open(std::string& step) {
@@ -162,22 +164,24 @@ void SmtpSender::send(const std::string& envelope_from,
   if (!is_valid_address(envelope_from)) {
     throw SmtpError("invalid sender address \"" + one_line(envelope_from) +
                         "\"",
-                    false);
+                    false, true);
   }
   if (envelope_to.empty()) {
-    throw SmtpError("a message has no recipient", false);
+    throw SmtpError("a message has no recipient", false, true);
   }
   for (const std::string& address : envelope_to) {
     if (!is_valid_address(address)) {
       throw SmtpError("invalid recipient address \"" + one_line(address) +
                           "\"",
-                      false);
+                      false, true);
     }
   }
 
   std::string step;
   try {
+    impl_->transferring = false;
     if (!impl_->session) impl_->open(step);
+    impl_->transferring = true;
     impl_->transfer(envelope_from, envelope_to, mime, step);
     return;
   } catch (const SmtpError&) {

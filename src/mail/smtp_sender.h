@@ -22,12 +22,20 @@ struct SmtpSettings {
 // (connection refused, 4xx reply); false for a permanent 5xx refusal.
 class SmtpError : public std::runtime_error {
  public:
-  SmtpError(const std::string& what, bool temporary)
-      : std::runtime_error(what), temporary_(temporary) {}
+  SmtpError(const std::string& what, bool temporary,
+            bool about_message = false)
+      : std::runtime_error(what),
+        temporary_(temporary),
+        about_message_(about_message) {}
   bool temporary() const { return temporary_; }
+  // True when the server refused this message (its sender, a recipient or
+  // its content); false when the session itself failed (connection, TLS,
+  // login), which says nothing about the message.
+  bool about_message() const { return about_message_; }
 
  private:
   bool temporary_;
+  bool about_message_;
 };
 
 class SmtpSender {

@@ -22,6 +22,7 @@
 #include "render/document_renderer.h"
 #include "rules/due_documents.h"
 #include "store/document_store.h"
+#include "store/order_codec.h"
 #include "store/order_store.h"
 #include "store/outbox_store.h"
 
@@ -64,7 +65,8 @@ struct MadeFile {
 
 struct OrderResult {
   std::vector<MadeFile> files;
-  std::string error;
+  std::string error;  // this order's documents cannot be made
+  std::string fatal;  // the disk failed: the run stops
 };
 
 class NightRun {
@@ -161,7 +163,9 @@ RunReport NightRun::run() {
       deliver_outbox(*db_, job_.mail, clock_, log_);
   report_.mail_seconds = since(phase);
   report_.mails_sent = delivery.sent;
-  report_.mails_failed = delivery.failed;
+  // Refused mail is reported every night until someone deals with it.
+  report_.mails_failed = OutboxStore(*db_).count_in_state(kMailFailed);
+  (void)delivery.failed;
   report_.mails_waiting = delivery.still_queued;
 
   for (const OpenApproval& open : DocumentStore(*db_).open_approvals()) {
@@ -213,26 +217,78 @@ void NightRun::sweep_temporary_files() {
   }
 }
 
+// Orders are staged first, keyed by number: an order exported again in a
+// later file (files are read in name order, and exports are named by date)
+// replaces the earlier copy, so the newest export decides its content and
+// older exports left in the inbox never make a version of their own.
 void NightRun::read_inbox_into_store() {
-  std::vector<Order> orders;
+  db_->execute(
+      "CREATE TEMP TABLE IF NOT EXISTS staged_orders (order_no TEXT PRIMARY "
+      "KEY, seq INTEGER NOT NULL, content TEXT NOT NULL, file TEXT NOT NULL, "
+      "line INTEGER NOT NULL)");
+  db_->execute("DELETE FROM staged_orders");
+
   std::vector<Payment> payments;
+  int seq = 0;
+  int staged_since_commit = 0;
+  std::unique_ptr<Transaction> staging;
   InboxSink sink;
   sink.order = [&](Order&& order) {
     ++report_.orders_read;
-    orders.push_back(std::move(order));
-    if (orders.size() >= kBatch) flush_orders(&orders);
+    if (!staging) staging = std::make_unique<Transaction>(*db_);
+    Statement earlier = db_->prepare(
+        "SELECT file, line FROM staged_orders WHERE order_no = ?1");
+    earlier.bind(1, order.order_no);
+    if (earlier.step()) {
+      ++report_.orders_repeated;
+      log_.info("order " + order.order_no + " is in " + earlier.text(0) +
+                ":" + std::to_string(earlier.integer(1)) + " and again in " +
+                order.source.file + ":" + std::to_string(order.source.line) +
+                "; the later one counts");
+    }
+    Statement stage = db_->prepare(
+        "INSERT OR REPLACE INTO staged_orders (order_no, seq, content, file, "
+        "line) VALUES (?1, ?2, ?3, ?4, ?5)");
+    stage.bind(1, order.order_no)
+        .bind(2, ++seq)
+        .bind(3, encode_order(order))
+        .bind(4, order.source.file)
+        .bind(5, order.source.line);
+    stage.run();
+    if (++staged_since_commit >= static_cast<int>(kBatch)) {
+      staging->commit();
+      staging.reset();
+      staged_since_commit = 0;
+    }
   };
   sink.payment = [&](Payment&& payment) {
     ++report_.payments_read;
     payments.push_back(std::move(payment));
-    if (payments.size() >= kBatch) flush_payments(&payments);
   };
   sink.problem = [&](InputProblem&& problem) { reject(describe(problem)); };
 
   const InboxSummary summary = read_inbox(job_.inbox_folder, sink);
-  flush_orders(&orders);
-  flush_payments(&payments);
+  if (staging) staging->commit();
+  staging.reset();
   report_.files_read = summary.files;
+
+  std::vector<Order> orders;
+  Statement staged = db_->prepare(
+      "SELECT content, file, line FROM staged_orders ORDER BY seq");
+  while (staged.step()) {
+    Order order = decode_order(staged.text(0));
+    order.source = {staged.text(1), static_cast<int>(staged.integer(2))};
+    orders.push_back(std::move(order));
+    if (orders.size() >= kBatch) flush_orders(&orders);
+  }
+  flush_orders(&orders);
+  for (std::size_t i = 0; i < payments.size(); i += kBatch) {
+    std::vector<Payment> batch(
+        payments.begin() + static_cast<std::ptrdiff_t>(i),
+        payments.begin() +
+            static_cast<std::ptrdiff_t>(std::min(payments.size(), i + kBatch)));
+    flush_payments(&batch);
+  }
 }
 
 void NightRun::flush_orders(std::vector<Order>* orders) {
@@ -404,13 +460,23 @@ OrderResult NightRun::render_order(const OrderPlan& plan) const {
         result.files.push_back(xlsx);
       }
     }
+  } catch (const FileError& error) {
+    result.fatal = error.what();
   } catch (const std::exception& error) {
+    const std::string what = one_line(error.what());
+    result.error = order.source.file + ":" +
+                   std::to_string(order.source.line) + ": " +
+                   (what.rfind("order ", 0) == 0
+                        ? what
+                        : "order " + order.order_no + ": " + what) +
+                   "; its documents were not made";
+  }
+  if (!result.error.empty() || !result.fatal.empty()) {
     // Nothing of a broken order stays behind.
     for (const MadeFile& file : result.files) ::unlink(file.path.c_str());
     result.files.clear();
-    result.error = "order " + order.order_no + " (" + order.source.file +
-                   "): " + one_line(error.what()) +
-                   "; its documents were not made";
+    std::error_code ignored;
+    fs::remove(job_.output_folder + "/" + folder, ignored);  // if empty
   }
   return result;
 }
@@ -435,16 +501,22 @@ void NightRun::render_and_record(std::vector<OrderPlan>* plans) {
   work();
   for (std::thread& thread : threads) thread.join();
 
+  std::string fatal;
   Transaction transaction(*db_);
   for (std::size_t i = 0; i < plans->size(); ++i) {
-    if (!results[i].error.empty()) {
+    if (!results[i].fatal.empty()) {
+      fatal = results[i].fatal;
+    } else if (!results[i].error.empty()) {
       reject(results[i].error);
-      continue;
+    } else {
+      record_order((*plans)[i], results[i]);
     }
-    record_order((*plans)[i], results[i]);
   }
   transaction.commit();
   plans->clear();
+  // What was made is recorded; a disk that fails stops the run (exit 1),
+  // and the next run makes the rest.
+  if (!fatal.empty()) throw FileError(fatal);
 }
 
 void NightRun::record_order(const OrderPlan& plan, const OrderResult& result) {
@@ -563,7 +635,11 @@ std::string format_report(const RunReport& r) {
       << "\n";
   out << "  read:       " << r.files_read << " files, " << r.orders_read
       << " orders (" << r.orders_new << " new, " << r.orders_changed
-      << " changed, " << r.orders_unchanged << " unchanged), "
+      << " changed, " << r.orders_unchanged << " unchanged";
+  if (r.orders_repeated) {
+    out << ", " << r.orders_repeated << " also in a later file, which counts";
+  }
+  out << "), "
       << r.payments_read << " payments (" << r.payments_new << " new)\n";
   out << "  rejected:   " << r.rejections.size() << "\n";
   for (const std::string& line : r.rejections) out << "    " << line << "\n";
@@ -582,9 +658,14 @@ std::string format_report(const RunReport& r) {
   }
   out << "\n";
   out << "  e-mail:     " << r.mails_queued << " queued, " << r.mails_sent
-      << (r.mail_to_files ? " written as .eml" : " sent");
+      << (r.dry_run          ? " would be sent"
+          : r.mail_to_files ? " written as .eml"
+                            : " sent");
   if (r.mails_waiting) out << ", " << r.mails_waiting << " waiting to retry";
-  if (r.mails_failed) out << ", " << r.mails_failed << " refused";
+  if (r.mails_failed) {
+    out << ", " << r.mails_failed
+        << " refused by the server for good (danju status lists them)";
+  }
   out << "\n";
   out << "  approvals:  " << r.open_approvals << " waiting for an answer\n";
   if (!r.dry_run) {

@@ -43,6 +43,7 @@ struct RunReport {
   int orders_new = 0;
   int orders_changed = 0;
   int orders_unchanged = 0;
+  int orders_repeated = 0;  // also in a later file, which counts
   int payments_read = 0;
   int payments_new = 0;
   std::vector<std::string> rejections;  // one operator line each

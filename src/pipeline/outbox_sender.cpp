@@ -51,6 +51,11 @@ DeliveryReport deliver_outbox(Database& db, const MailSettings& mail,
     settings.username = mail.username;
     settings.password = mail.password;
     settings.helo_name = mail.domain;
+    if (!mail.username.empty() && !mail.starttls) {
+      log.warn("mail server " + mail.host +
+               ": logging in without STARTTLS sends the password in clear; "
+               "set starttls = true unless the connection is local");
+    }
     smtp = std::make_unique<SmtpSender>(settings);
   }
 
@@ -96,13 +101,17 @@ DeliveryReport deliver_outbox(Database& db, const MailSettings& mail,
       log.info("mail " + entry.message_id + " to " + to +
                (smtp ? " sent" : " written to " + mail.outbox_folder));
     } catch (const SmtpError& error) {
-      outbox.mark_attempt_failed(entry.id, error.what(), error.temporary());
-      if (error.temporary()) {
+      // Only a refusal of this very message fails it for good; a session
+      // that cannot be opened (refused login, no STARTTLS) is the job's or
+      // the server's problem, and the message waits until it is fixed.
+      const bool keep = error.temporary() || !error.about_message();
+      outbox.mark_attempt_failed(entry.id, error.what(), keep);
+      if (keep) {
         ++report.still_queued;
         log.warn("mail " + entry.message_id + " to " + to +
                  " not sent: " + error.what() +
                  "; kept in the outbox for the next run");
-        server_down = ++failures_in_a_row >= 3;
+        server_down = !error.about_message() || ++failures_in_a_row >= 3;
       } else {
         ++report.failed;
         log.warn("mail " + entry.message_id + " to " + to +

@@ -349,14 +349,19 @@ FieldValue FieldValues::value(const std::string& name) const {
     return integer_value(sum);
   }
   if (name == "order.items_summary") {
-    // 合同主要内容: each item with its spec and quantity, then the count.
+    // 合同主要内容: each item with its spec and quantity, then the count;
+    // a long order names its first items only, so the form stays one page
+    // (the full list is in the contract).
+    constexpr std::size_t kNamed = 12;
     std::string summary;
-    for (const auto& item : order.items) {
+    for (std::size_t i = 0; i < order.items.size() && i < kNamed; ++i) {
+      const auto& item = order.items[i];
       if (!summary.empty()) summary += "、";
       summary += item.name;
       if (!item.spec.empty()) summary += "（" + item.spec + "）";
       summary += integer_text(item.quantity) + item.unit;
     }
+    if (order.items.size() > kNamed) summary += "等";
     summary += "，共" + std::to_string(order.items.size()) + "项";
     return text_value(summary);
   }

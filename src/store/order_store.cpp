@@ -1,5 +1,7 @@
 #include "store/order_store.h"
 
+#include <cstdlib>
+
 #include "core/file_io.h"
 #include "store/order_codec.h"
 
@@ -9,6 +11,12 @@ namespace {
 
 std::string source_text(const SourceRef& source) {
   return source.file + ":" + std::to_string(source.line);
+}
+
+SourceRef source_from(const std::string& text) {
+  const std::size_t colon = text.rfind(':');
+  if (colon == std::string::npos) return {text, 0};
+  return {text.substr(0, colon), std::atoi(text.c_str() + colon + 1)};
 }
 
 }  // namespace
@@ -57,28 +65,30 @@ SaveOutcome OrderStore::save(const Order& order, std::int64_t run_id,
 
 std::optional<StoredOrder> OrderStore::latest(const std::string& order_no) {
   Statement query = db_.prepare(
-      "SELECT version, content_hash, content FROM orders WHERE order_no = ?1 "
-      "ORDER BY version DESC LIMIT 1");
+      "SELECT version, content_hash, content, source FROM orders "
+      "WHERE order_no = ?1 ORDER BY version DESC LIMIT 1");
   query.bind(1, order_no);
   if (!query.step()) return std::nullopt;
   StoredOrder stored;
   stored.version = static_cast<int>(query.integer(0));
   stored.content_hash = query.text(1);
   stored.order = decode_order(query.text(2));
+  stored.order.source = source_from(query.text(3));
   return stored;
 }
 
 std::optional<StoredOrder> OrderStore::version(const std::string& order_no,
                                                int version) {
   Statement query = db_.prepare(
-      "SELECT version, content_hash, content FROM orders WHERE order_no = ?1 "
-      "AND version = ?2");
+      "SELECT version, content_hash, content, source FROM orders "
+      "WHERE order_no = ?1 AND version = ?2");
   query.bind(1, order_no).bind(2, version);
   if (!query.step()) return std::nullopt;
   StoredOrder stored;
   stored.version = static_cast<int>(query.integer(0));
   stored.content_hash = query.text(1);
   stored.order = decode_order(query.text(2));
+  stored.order.source = source_from(query.text(3));
   return stored;
 }
 
