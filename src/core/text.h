@@ -25,7 +25,8 @@ std::string encode_utf8(std::u32string_view text);
 // ideographic space U+3000 a plain space; everything else is kept.
 std::string fold_full_width(std::string_view text);
 
-// Strips ASCII blanks and U+3000 from both ends.
+// Strips ASCII blanks and U+3000 from both ends of UTF-8 text (bytes that
+// are not UTF-8 come back as U+FFFD: trim raw bytes some other way).
 std::string trim(std::string_view text);
 
 // Each run of CR, LF and TAB becomes one space; the result is safe to put in
