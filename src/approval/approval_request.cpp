@@ -1,5 +1,6 @@
 #include "approval/approval_request.h"
 
+#include "approval/approval_page.h"
 #include "core/text.h"
 
 namespace danju {
@@ -56,22 +57,6 @@ const char* const kHowToAnswer =
     "说明理由。请勿修改邮件主题中方括号内的编号。";
 
 }  // namespace
-
-std::string html_escape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
 
 std::string approval_subject(const ApprovalRequestFacts& facts) {
   return "[" + facts.document_no + "] " + facts.subject_prefix +

@@ -37,7 +37,4 @@ std::string approval_subject(const ApprovalRequestFacts& facts);
 // saying how to answer. message_id, date and from are the caller's.
 MailMessage approval_request(const ApprovalRequestFacts& facts);
 
-// Escapes & < > " ' for HTML text and attribute values.
-std::string html_escape(const std::string& text);
-
 }  // namespace danju

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/approval_commands.h"
 #include "cli/status_command.h"
 #include "core/business_clock.h"
 #include "core/file_io.h"
@@ -34,7 +35,16 @@ commands:
                    kept and no mail is sent
         --quiet    no log lines on standard error (the summary is printed)
   status JOB.toml [--json]
-      the approvals waiting for an answer, longest waiting first
+      the approvals waiting for an answer, longest waiting first (! marks
+      those waiting longer than the reminder time), and refused mail
+  intake JOB.toml [--quiet]
+      read the approvers' replies from the job's reply mailbox (POP3) and
+      apply their decisions; run also does this first. Safe to run every
+      few minutes beside the nightly run
+  serve JOB.toml [--port N]
+      serve the signed approve / reject links of the request mails
+  decide JOB.toml --step N --as ADDRESS (--approve | --reject) [--reason R]
+      record an answer given another way (phone, paper), as that approver
   help
       this text
 
@@ -127,6 +137,9 @@ int main_command(int argc, char** argv) {
   try {
     if (command == "run") return run_command(args);
     if (command == "status") return status_command(args);
+    if (command == "intake") return intake_command(args);
+    if (command == "serve") return serve_command(args);
+    if (command == "decide") return decide_command(args);
     return usage_error("unknown command " + command);
   } catch (const JobError& error) {
     std::cerr << "danju: job file: " << error.what() << "\n";

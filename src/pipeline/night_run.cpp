@@ -18,6 +18,7 @@
 #include "approval/document_naming.h"
 #include "core/business_clock.h"
 #include "pipeline/outbox_sender.h"
+#include "pipeline/reply_intake.h"
 #include "pipeline/run_lock.h"
 #include "render/document_renderer.h"
 #include "rules/due_documents.h"
@@ -152,12 +153,21 @@ RunReport NightRun::run() {
                                          start)
         .count();
   };
+  ApprovalService approvals(job_, *db_, clock_, log_, renderer_.get());
+  const IntakeReport intake =
+      take_in_replies(job_, *db_, clock_, log_, approvals);
+  report_.replies_read = intake.new_messages;
+  report_.replies_decided = intake.decided;
+  report_.reply_mailbox_error = intake.mailbox_error;
+
   auto phase = std::chrono::steady_clock::now();
   read_inbox_into_store();
   report_.read_seconds = since(phase);
   phase = std::chrono::steady_clock::now();
   plan_render_record();
   report_.render_seconds = since(phase);
+  report_.mails_queued += approvals.remind_and_escalate();
+
   phase = std::chrono::steady_clock::now();
   const DeliveryReport delivery =
       deliver_outbox(*db_, job_.mail, clock_, log_);
@@ -667,6 +677,13 @@ std::string format_report(const RunReport& r) {
         << " refused by the server for good (danju status lists them)";
   }
   out << "\n";
+  if (!r.reply_mailbox_error.empty()) {
+    out << "  replies:    mailbox not reached: " << r.reply_mailbox_error
+        << "\n";
+  } else if (r.replies_read) {
+    out << "  replies:    " << r.replies_read << " read, " << r.replies_decided
+        << " decided\n";
+  }
   out << "  approvals:  " << r.open_approvals << " waiting for an answer\n";
   if (!r.dry_run) {
     out << "  files:      " << r.output_folder << "/documents\n";

@@ -56,6 +56,9 @@ struct RunReport {
   bool mail_to_files = false;
   std::string mail_folder;
   std::string output_folder;
+  int replies_read = 0;
+  int replies_decided = 0;
+  std::string reply_mailbox_error;
   int open_approvals = 0;
   double seconds = 0;         // the whole run
   double read_seconds = 0;    // reading and storing the inbox

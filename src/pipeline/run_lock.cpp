@@ -13,8 +13,8 @@
 namespace danju {
 
 RunLock::RunLock(const std::string& data_folder,
-                 const std::string& started_at) {
-  const std::string path = data_folder + "/danju.lock";
+                 const std::string& started_at, const std::string& name) {
+  const std::string path = data_folder + "/" + name;
   fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd_ < 0) {
     throw std::runtime_error("cannot open lock file " + path + ": " +

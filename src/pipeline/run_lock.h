@@ -13,7 +13,10 @@ class RunLock {
   // taken; holder() then describes the other run ("pid 4242 since
   // 2026-12-04T02:00:01+08:00"). Throws std::runtime_error when the lock
   // file cannot be opened.
-  RunLock(const std::string& data_folder, const std::string& started_at);
+  // name: the lock file in the folder; the nightly run and the reply
+  // intake each have their own.
+  RunLock(const std::string& data_folder, const std::string& started_at,
+          const std::string& name = "danju.lock");
   ~RunLock();
   RunLock(const RunLock&) = delete;
   RunLock& operator=(const RunLock&) = delete;

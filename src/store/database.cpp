@@ -127,7 +127,16 @@ bool Statement::is_null(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
 
+bool Database::in_transaction() const {
+  return sqlite3_get_autocommit(db_) == 0;
+}
+
 Transaction::Transaction(Database& db) : db_(db) {
+  if (db_.in_transaction()) {
+    joined_ = true;
+    open_ = false;
+    return;
+  }
   db_.execute("BEGIN IMMEDIATE");
 }
 
@@ -142,6 +151,7 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
+  if (joined_) return;
   db_.execute("COMMIT");
   open_ = false;
 }

@@ -40,6 +40,7 @@ class Database {
   Statement prepare(const std::string& sql);
 
   std::int64_t last_insert_id() const;
+  bool in_transaction() const;
   int changes() const;  // rows changed by the last statement
   const std::string& path() const { return path_; }
   sqlite3* handle() { return db_; }
@@ -94,7 +95,8 @@ class Statement {
 
 // BEGIN IMMEDIATE on construction; commit() makes it durable; destruction
 // without commit() rolls back (an exception on the way out loses nothing
-// that was committed before).
+// that was committed before). Inside another Transaction it joins that one:
+// its commit() does nothing and the outer one decides.
 class Transaction {
  public:
   explicit Transaction(Database& db);
@@ -104,6 +106,7 @@ class Transaction {
  private:
   Database& db_;
   bool open_ = true;
+  bool joined_ = false;
 };
 
 }  // namespace danju

@@ -116,14 +116,6 @@ CREATE TABLE mailbox_messages (
   received_at TEXT NOT NULL
 );
 CREATE INDEX mailbox_messages_by_id ON mailbox_messages(message_id);
-CREATE TABLE link_uses (
-  id             INTEGER PRIMARY KEY,
-  step_id        INTEGER NOT NULL REFERENCES approval_steps(id),
-  token_sha256   TEXT NOT NULL UNIQUE,
-  decision       TEXT NOT NULL,
-  client_address TEXT NOT NULL,
-  used_at        TEXT NOT NULL
-);
 )sql",
 };
 

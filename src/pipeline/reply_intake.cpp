@@ -1,0 +1,205 @@
+#include "pipeline/reply_intake.h"
+
+#include <regex>
+
+#include "approval/reply_intent.h"
+#include "core/file_io.h"
+#include "core/text.h"
+#include "mail/pop3_mailbox.h"
+#include "mail/reply_message.h"
+#include "store/document_store.h"
+
+namespace danju {
+
+namespace {
+
+std::string lower(std::string text) {
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text;
+}
+
+bool already_seen(Database& db, const std::string& column,
+                  const std::string& value) {
+  if (value.empty()) return false;
+  Statement query = db.prepare("SELECT 1 FROM mailbox_messages WHERE " +
+                               column + " = ?1 LIMIT 1");
+  query.bind(1, value);
+  return query.step();
+}
+
+// The step a reply answers: through the Message-ID of a mail Danju sent
+// for it, else through "[document no]" in the subject.
+std::int64_t match_step(Database& db, ApprovalService& approvals,
+                        const ReplyMessage& reply) {
+  for (const std::string& reference : reply.references) {
+    Statement query = db.prepare(
+        "SELECT step_id FROM outbox WHERE message_id = ?1 AND step_id IS NOT "
+        "NULL");
+    query.bind(1, reference);
+    if (query.step()) return query.integer(0);
+  }
+
+  static const std::regex bracket(R"(\[([A-Za-z0-9][A-Za-z0-9._-]{0,63})\])");
+  std::smatch found;
+  if (!std::regex_search(reply.subject, found, bracket)) return 0;
+  DocumentStore documents(db);
+  const auto document = documents.by_number(found[1].str());
+  if (!document) return 0;
+  std::int64_t any_pending = 0;
+  for (const ApprovalStepRecord& row : documents.steps_of(document->id)) {
+    if (row.state != kStepPending) continue;
+    if (approvals.may_decide(row, reply.from_address)) return row.id;
+    if (!any_pending) any_pending = row.id;
+  }
+  return any_pending;
+}
+
+bool authenticated(const std::string& results) {
+  const std::string text = lower(results);
+  return text.find("dkim=pass") != std::string::npos ||
+         text.find("spf=pass") != std::string::npos;
+}
+
+void record(Database& db, const std::string& uid, const ReplyMessage& reply,
+            const std::string& sha, const std::string& path,
+            std::int64_t step_id, const std::string& outcome,
+            const std::string& now) {
+  Statement insert = db.prepare(
+      "INSERT INTO mailbox_messages (uid, message_id, sha256, path, "
+      "from_address, subject, step_id, outcome, received_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  insert.bind(1, uid)
+      .bind(2, reply.message_id)
+      .bind(3, sha)
+      .bind(4, path)
+      .bind(5, reply.from_address)
+      .bind(6, reply.subject);
+  if (step_id) {
+    insert.bind(7, step_id);
+  } else {
+    insert.bind_null(7);
+  }
+  insert.bind(8, outcome).bind(9, now);
+  insert.run();
+}
+
+}  // namespace
+
+std::string take_in_reply(const JobConfig& job, Database& db,
+                          const BusinessClock& clock, RunLog& log,
+                          ApprovalService& approvals, const std::string& uid,
+                          const std::string& raw) {
+  // The evidence is on disk before anything depends on it.
+  const std::string sha = sha256_hex(raw);
+  const std::string folder = job.data_folder + "/replies";
+  make_directories(folder);
+  const std::string path = folder + "/" + sha + ".eml";
+  if (!file_exists(path)) write_file_atomic(path, raw);
+
+  ReplyMessage reply;
+  try {
+    reply = read_reply_message(raw);
+  } catch (const ReplyError& error) {
+    Transaction transaction(db);
+    record(db, uid, reply, sha, path, 0,
+           std::string("ignored: not a mail message: ") + error.what(),
+           clock.now_iso());
+    transaction.commit();
+    return "ignored: not a mail message";
+  }
+  const std::string who =
+      reply.from_address.empty() ? "(no sender)" : reply.from_address;
+
+  Transaction transaction(db);
+  std::string outcome;
+  std::int64_t step_id = 0;
+  if (already_seen(db, "message_id", reply.message_id)) {
+    outcome = "ignored: the same message came before under another uid";
+  } else if (!reply.automatic.empty()) {
+    outcome = "ignored: automatic reply (" + reply.automatic + ")";
+  } else if (!(step_id = match_step(db, approvals, reply))) {
+    outcome = "ignored: answers no approval request";
+  } else if (job.approval.require_authentication &&
+             !authenticated(reply.authentication_results)) {
+    outcome = "ignored: the mail server did not confirm the sender "
+              "(no DKIM or SPF pass)";
+  } else {
+    DocumentStore documents(db);
+    const auto step = documents.step(step_id);
+    if (!step || !approvals.may_decide(*step, reply.from_address)) {
+      outcome = "ignored: " + who + " may not decide this step";
+    } else {
+      const ReadIntent intent = read_intent(own_words(reply.text));
+      if (intent.intent == Intent::unclear) {
+        approvals.send_reply_help(step_id, reply.from_address,
+                                  reply.message_id);
+        outcome = "unclear: no decision could be read";
+      } else {
+        Answer answer;
+        answer.step_id = step_id;
+        answer.approve = intent.intent == Intent::approve;
+        answer.reason = intent.reason;
+        answer.actor = reply.from_address;
+        answer.how = kByReply;
+        answer.evidence = "reply <" + reply.message_id + "> sha256 " + sha;
+        const AnswerResult result = approvals.decide(answer);
+        outcome = result.decided
+                      ? std::string("decided: ") +
+                            (answer.approve ? "approved" : "rejected")
+                      : "ignored: " + result.message;
+      }
+    }
+  }
+  record(db, uid, reply, sha, path, step_id, outcome, clock.now_iso());
+  transaction.commit();
+
+  log.info("reply " + (reply.message_id.empty() ? uid : reply.message_id) +
+           " from " + who + ": " + outcome);
+  return outcome;
+}
+
+IntakeReport take_in_replies(const JobConfig& job, Database& db,
+                             const BusinessClock& clock, RunLog& log,
+                             ApprovalService& approvals) {
+  IntakeReport report;
+  const ReplyMailboxSettings& box = job.reply_mailbox;
+  if (box.host.empty()) return report;
+  report.mailbox_configured = true;
+
+  Pop3Settings settings;
+  settings.host = box.host;
+  settings.port = box.port;
+  settings.tls = box.tls;
+  settings.ca_file = box.ca_file;
+  settings.username = box.username;
+  settings.password = box.password;
+  try {
+    Pop3Mailbox mailbox(settings);
+    report.mailbox_reached = true;
+    const auto entries = mailbox.list();
+    report.seen = static_cast<int>(entries.size());
+    for (const Pop3Mailbox::Entry& entry : entries) {
+      if (already_seen(db, "uid", entry.uid)) continue;
+      ++report.new_messages;
+      const std::string outcome = take_in_reply(
+          job, db, clock, log, approvals, entry.uid, mailbox.fetch(entry.number));
+      if (outcome.rfind("decided", 0) == 0) {
+        ++report.decided;
+      } else if (outcome.rfind("unclear", 0) == 0) {
+        ++report.unclear;
+      } else {
+        ++report.ignored;
+      }
+    }
+    mailbox.quit();
+  } catch (const MailboxError& error) {
+    report.mailbox_error = error.what();
+    log.warn("reply mailbox: " + std::string(error.what()) +
+             "; replies are read next time");
+  }
+  return report;
+}
+
+}  // namespace danju

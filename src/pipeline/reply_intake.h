@@ -1,0 +1,49 @@
+// Reading approvers' replies from the job's reply mailbox (`danju intake`,
+// and the first step of `danju run`).
+//
+// Each mailbox message is handled once: its UIDL and Message-ID are
+// recorded, in the same transaction as the decision it carries, and the raw
+// message is kept under the data folder as evidence, named by its SHA-256.
+// Messages are never deleted from the mailbox. A reply is matched to its
+// request by the Message-ID it answers (In-Reply-To / References), else by
+// the document number in brackets in its subject; it decides only when it
+// comes from someone who may decide that step, and only by its own words.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "approval/approval_service.h"
+#include "core/business_clock.h"
+#include "core/run_log.h"
+#include "jobs/job_config.h"
+#include "store/database.h"
+
+namespace danju {
+
+struct IntakeReport {
+  bool mailbox_configured = false;
+  bool mailbox_reached = false;
+  std::string mailbox_error;  // why not reached
+  int seen = 0;       // messages in the mailbox
+  int new_messages = 0;
+  int decided = 0;
+  int unclear = 0;    // a human reply without a readable decision
+  int ignored = 0;    // automatic, unmatched, or from someone else
+};
+
+// Reads the new messages of the job's reply mailbox. A mailbox that cannot
+// be reached is reported, not thrown: the run goes on without it.
+IntakeReport take_in_replies(const JobConfig& job, Database& db,
+                             const BusinessClock& clock, RunLog& log,
+                             ApprovalService& approvals);
+
+// Handles one raw message as if it came from the mailbox with this uid;
+// what take_in_replies does for each new message. Returns the outcome
+// recorded ("decided: approved", "ignored: automatic reply (...)", ...).
+std::string take_in_reply(const JobConfig& job, Database& db,
+                          const BusinessClock& clock, RunLog& log,
+                          ApprovalService& approvals, const std::string& uid,
+                          const std::string& raw);
+
+}  // namespace danju

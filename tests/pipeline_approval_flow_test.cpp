@@ -1,0 +1,385 @@
+// Approval chains driven to the end through real parts: requests over a real
+// SMTP server, replies delivered into a real dovecot and read over POP3,
+// signed links opened on the real `danju serve`, and answers from the
+// command line.
+#define BOOST_TEST_MODULE pipeline_approval_flow
+#include <boost/test/unit_test.hpp>
+
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/StreamCopier.h>
+#include <signal.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <string>
+#include <thread>
+
+#include "fixtures/child_process.h"
+#include "fixtures/job_folder.h"
+#include "fixtures/mail_reader.h"
+#include "fixtures/pop3_fixture.h"
+#include "fixtures/smtp_fixture.h"
+#include "jobs/job_config.h"
+#include "pipeline/night_run.h"
+#include "store/database.h"
+
+namespace fs = std::filesystem;
+using danju::testing::ChildProcess;
+using danju::testing::JobFolder;
+using danju::testing::Pop3ServerFixture;
+using danju::testing::SmtpServerFixture;
+
+namespace {
+
+const char* const kPeople = R"(
+[[person]]
+name = "王喆"
+email = "wang.zhe@danju-test.example"
+roles = ["dept_head"]
+
+[[person]]
+name = "赵敏"
+email = "zhao.min@danju-test.example"
+roles = ["legal"]
+
+[[person]]
+name = "孙静"
+email = "sun.jing@danju-test.example"
+roles = ["finance"]
+
+[[person]]
+name = "陈建国"
+email = "chen.jianguo@danju-test.example"
+roles = ["company_head", "general_manager", "marketing_director"]
+
+[[person]]
+name = "陈晓东"
+email = "chen.xiaodong@danju-test.example"
+roles = ["sales"]
+)";
+
+// A job wired to the servers: mail out over SMTP, replies in over POP3,
+// links served on link_port.
+struct Wired {
+  SmtpServerFixture smtp;
+  Pop3ServerFixture pop3;
+  int link_port = Pop3ServerFixture::unused_port();
+  JobFolder job;
+
+  explicit Wired(const std::string& chains = "")
+      : job("host = \"127.0.0.1\"\nport = " + std::to_string(smtp.port()) +
+                "\n",
+            chains + "[reply_mailbox]\nhost = \"127.0.0.1\"\nport = " +
+                std::to_string(pop3.port()) + "\nusername = \"" +
+                pop3.user() + "\"\npassword_env = \"DANJU_TEST_POP3\"\n"
+                "address = \"replies@danju-test.example\"\n"
+                "[approval]\nlink_base_url = \"http://127.0.0.1:" +
+                std::to_string(link_port) +
+                "\"\nlink_secret_file = \"link.secret\"\n"
+                "listen_port = " + std::to_string(link_port) + "\n") {
+    setenv("DANJU_TEST_POP3", pop3.password().c_str(), 1);
+    job.write("link.secret", "a-test-secret-of-enough-length\n");
+    job.write("people.toml", kPeople);
+  }
+
+  danju::RunReport run() {
+    const danju::JobConfig config = danju::load_job(job.job_file());
+    danju::RunLog log("", true);
+    danju::RunOptions options;
+    options.business_date = "2026-12-04";
+    return danju::run_night(config, options, log);
+  }
+
+  std::int64_t count(const std::string& sql) {
+    danju::Database db(job.path("data/danju.sqlite"), true);
+    danju::Statement query = db.prepare(sql);
+    query.step();
+    return query.integer(0);
+  }
+
+  std::string text(const std::string& sql) {
+    danju::Database db(job.path("data/danju.sqlite"), true);
+    danju::Statement query = db.prepare(sql);
+    return query.step() ? query.text(0) : "";
+  }
+
+  // The mails received so far whose envelope goes to the address.
+  std::vector<danju::testing::ReceivedMail> mails_to(
+      const std::string& address) {
+    std::vector<danju::testing::ReceivedMail> found;
+    for (const auto& mail : smtp.received()) {
+      for (const std::string& to : mail.envelope_to) {
+        if (to == address) found.push_back(mail);
+      }
+    }
+    return found;
+  }
+};
+
+std::string header(const std::string& raw, const std::string& name) {
+  const std::regex pattern("(^|\\r\\n)" + name + ": ([^\\r\\n]*)");
+  std::smatch found;
+  return std::regex_search(raw, found, pattern) ? found[2].str() : "";
+}
+
+std::string reply(const std::string& from, const std::string& in_reply_to,
+                  const std::string& subject, const std::string& body,
+                  const std::string& id, const std::string& extra = "") {
+  return "From: " + from + "\r\nTo: replies@danju-test.example\r\n"
+         "Subject: " + subject + "\r\nMessage-ID: <" + id + ">\r\n" +
+         (in_reply_to.empty() ? "" : "In-Reply-To: " + in_reply_to + "\r\n") +
+         extra +
+         "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+         "Content-Transfer-Encoding: 8bit\r\n\r\n" + body + "\r\n";
+}
+
+int intake(const JobFolder& job, std::string* out = nullptr) {
+  ChildProcess child(DANJU_BINARY, {"intake", job.job_file(), "--quiet"});
+  std::string o, e;
+  const int code = child.wait(&o, &e);
+  if (out) *out = o + e;
+  return code;
+}
+
+int http_status(int port, const std::string& method, const std::string& path,
+                const std::string& body, std::string* page) {
+  Poco::Net::HTTPClientSession session("127.0.0.1",
+                                       static_cast<Poco::UInt16>(port));
+  session.setTimeout(Poco::Timespan(20, 0));
+  Poco::Net::HTTPRequest request(method, path,
+                                 Poco::Net::HTTPMessage::HTTP_1_1);
+  if (method == "POST") {
+    request.setContentType("application/x-www-form-urlencoded");
+    request.setContentLength(static_cast<std::streamsize>(body.size()));
+    session.sendRequest(request) << body;
+  } else {
+    session.sendRequest(request);
+  }
+  Poco::Net::HTTPResponse response;
+  std::istream& stream = session.receiveResponse(response);
+  Poco::StreamCopier::copyToString(stream, *page);
+  return response.getStatus();
+}
+
+const char* const kOneOrder =
+    "LP001,礼品,已确认,2026-12-01,2026-12-30,礼品事业部,陈晓东,"
+    "宁波鸿达贸易有限公司,王喆,定制保温杯,500ml,只,100,58.80\r\n";
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_chain_runs_to_the_end_by_reply_link_and_command) {
+  Wired w;
+  w.job.write("inbox/orders.csv",
+              std::string(danju::testing::order_csv_header()) + kOneOrder);
+  BOOST_TEST(w.run().mails_sent == 1);
+
+  // Step 1, 部门负责人: a reply that says 同意.
+  auto first = w.mails_to("wang.zhe@danju-test.example");
+  BOOST_REQUIRE(first.size() == 1u);
+  BOOST_TEST(header(first[0].raw, "Reply-To").find(
+                 "replies@danju-test.example") != std::string::npos);
+  w.pop3.deliver(reply("王喆 <wang.zhe@danju-test.example>",
+                       header(first[0].raw, "Message-ID"),
+                       "Re: [SP-HT-LP001] 合同审批", "同意", "r1@test.example"));
+  std::string said;
+  BOOST_TEST(intake(w.job, &said) == danju::kExitOk, said);
+  BOOST_TEST(said.find("1 decided") != std::string::npos, said);
+  BOOST_TEST(w.text("SELECT decided_how FROM approval_steps WHERE step = 1") ==
+             "reply");
+  BOOST_TEST(w.text("SELECT evidence FROM approval_steps WHERE step = 1")
+                 .find("r1@test.example") != std::string::npos);
+
+  // The raw reply is kept as evidence, under its SHA-256.
+  const std::string evidence =
+      w.text("SELECT path FROM mailbox_messages WHERE uid IS NOT NULL");
+  BOOST_TEST(fs::exists(evidence));
+
+  // Step 2, 法务: the request carries links; opening one decides nothing.
+  auto second = w.mails_to("zhao.min@danju-test.example");
+  BOOST_REQUIRE(second.size() == 1u);
+  const auto facts = danju::testing::read_mail(second[0].path);
+  std::smatch link;
+  const std::string body = facts.at("text.plain");
+  BOOST_REQUIRE(std::regex_search(
+      body, link, std::regex("同意：http://127\\.0\\.0\\.1:[0-9]+(/a/\\S+)")));
+  const std::string path = link[1].str();
+
+  ChildProcess server(DANJU_BINARY, {"serve", w.job.job_file()});
+  BOOST_REQUIRE(server.read_line(30000).find("listening on") == 0);
+  std::string page;
+  BOOST_TEST(http_status(w.link_port, "GET", path, "", &page) == 200);
+  BOOST_TEST(page.find("宁波鸿达贸易有限公司") != std::string::npos);
+  BOOST_TEST(w.text("SELECT state FROM approval_steps WHERE step = 2") ==
+             "pending");
+  BOOST_TEST(http_status(w.link_port, "POST", path, "decision=approve",
+                         &page) == 200);
+  BOOST_TEST(w.text("SELECT state FROM approval_steps WHERE step = 2") ==
+             "approved");
+  BOOST_TEST(w.text("SELECT decided_how FROM approval_steps WHERE step = 2") ==
+             "link");
+  // A second POST of the same link decides nothing more.
+  BOOST_TEST(http_status(w.link_port, "POST", path, "decision=approve",
+                         &page) == 409);
+  server.terminate();
+
+  // The serving process sent step 3's request at once.
+  BOOST_REQUIRE(w.mails_to("chen.jianguo@danju-test.example").size() == 1u);
+  const std::string step3 =
+      w.text("SELECT id FROM approval_steps WHERE step = 3");
+
+  // Step 3, 公司负责人: answered from the command line.
+  ChildProcess decide(DANJU_BINARY,
+                      {"decide", w.job.job_file(), "--step", step3, "--as",
+                       "chen.jianguo@danju-test.example", "--approve"});
+  std::string out, err;
+  BOOST_TEST(decide.wait(&out, &err) == danju::kExitOk, out + err);
+
+  // Fully approved: the stamped form goes to the salesperson.
+  BOOST_TEST(w.text("SELECT state FROM documents WHERE kind = "
+                    "'contract_approval' AND format = 'pdf'") == "approved");
+  BOOST_TEST(w.text("SELECT state FROM documents WHERE kind = 'contract'") ==
+             "approved");
+  const auto final_mail = w.mails_to("chen.xiaodong@danju-test.example");
+  BOOST_REQUIRE(final_mail.size() == 1u);
+  const auto final_facts = danju::testing::read_mail(final_mail[0].path);
+  BOOST_TEST(final_facts.at("attachment.1.filename.default") ==
+             "合同审批单_SP-HT-LP001_已审批.pdf");
+  const std::string stamped = w.job.path(
+      "output/" + w.text("SELECT path FROM documents WHERE format = "
+                         "'approved.pdf'"));
+  danju::testing::ChildProcess text("/usr/bin/pdftotext",
+                                    {"-enc", "UTF-8", stamped, "-"});
+  std::string pdf_text, pdf_err;
+  text.wait(&pdf_text, &pdf_err);
+  for (const char* word : {"王喆", "赵敏", "陈建国", "邮件回复", "审批链接",
+                           "命令行"}) {
+    BOOST_TEST(pdf_text.find(word) != std::string::npos, word);
+  }
+  BOOST_TEST(w.count("SELECT COUNT(*) FROM approval_steps WHERE state = "
+                     "'pending'") == 0);
+}
+
+BOOST_AUTO_TEST_CASE(replies_that_must_not_decide_do_not) {
+  Wired w;
+  w.job.write("inbox/orders.csv",
+              std::string(danju::testing::order_csv_header()) + kOneOrder);
+  w.run();
+  const auto request = w.mails_to("wang.zhe@danju-test.example").at(0);
+  const std::string id = header(request.raw, "Message-ID");
+  const std::string subject = "Re: [SP-HT-LP001] 合同审批";
+
+  // A stranger, an out-of-office reply, and a reply whose only 同意 is in
+  // the quoted original.
+  w.pop3.deliver(reply("x@elsewhere.example", id, subject, "同意",
+                       "s1@test.example"));
+  w.pop3.deliver(reply("王喆 <wang.zhe@danju-test.example>", id,
+                       "自动回复: " + subject, "我正在休假，同意", "a1@test.example",
+                       "Auto-Submitted: auto-replied\r\n"));
+  w.pop3.deliver(reply("王喆 <wang.zhe@danju-test.example>", id, subject,
+                       "收到，周一再看。\r\n\r\n-----原始邮件-----\r\n"
+                       "请直接回复“同意”或“不同意”。",
+                       "q1@test.example"));
+  BOOST_TEST(intake(w.job) == danju::kExitOk);
+  BOOST_TEST(w.text("SELECT state FROM approval_steps WHERE step = 1") ==
+             "pending");
+  BOOST_TEST(w.text("SELECT outcome FROM mailbox_messages WHERE message_id = "
+                    "'s1@test.example'")
+                 .find("may not decide") != std::string::npos);
+  BOOST_TEST(w.text("SELECT outcome FROM mailbox_messages WHERE message_id = "
+                    "'a1@test.example'")
+                 .find("automatic") == 9u);
+
+  // The unclear human reply got one short answer; a second gets none.
+  BOOST_TEST(w.mails_to("wang.zhe@danju-test.example").size() == 2u);
+  w.pop3.deliver(reply("王喆 <wang.zhe@danju-test.example>", id, subject,
+                       "同意吗？", "q2@test.example"));
+  intake(w.job);
+  BOOST_TEST(w.mails_to("wang.zhe@danju-test.example").size() == 2u);
+  BOOST_TEST(w.mails_to("x@elsewhere.example").empty());
+
+  // Reading the mailbox again handles nothing twice.
+  intake(w.job);
+  BOOST_TEST(w.count("SELECT COUNT(*) FROM mailbox_messages") == 4);
+
+  // A rejection with a reason, matched by the subject alone.
+  w.pop3.deliver(reply("王喆 <wang.zhe@danju-test.example>", "", subject,
+                       "驳回：交货期太短，请重新报价", "j1@test.example"));
+  intake(w.job);
+  BOOST_TEST(w.text("SELECT state FROM documents WHERE kind = "
+                    "'contract_approval'") == "rejected");
+  BOOST_TEST(w.text("SELECT note FROM approval_steps WHERE step = 1") ==
+             "交货期太短，请重新报价");
+  const auto told = w.mails_to("chen.xiaodong@danju-test.example");
+  BOOST_REQUIRE(told.size() == 1u);
+  BOOST_TEST(danju::testing::read_mail(told[0].path)
+                 .at("text.plain")
+                 .find("交货期太短，请重新报价") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_countersign_with_one_reject_rejects) {
+  Wired w("[chains.gift]\ncontract_approval = [\"legal+finance\", "
+          "\"company_head\"]\n");
+  w.job.write("inbox/orders.csv",
+              std::string(danju::testing::order_csv_header()) + kOneOrder);
+  BOOST_TEST(w.run().mails_sent == 2);
+  const auto legal = w.mails_to("zhao.min@danju-test.example").at(0);
+  const auto finance = w.mails_to("sun.jing@danju-test.example").at(0);
+
+  w.pop3.deliver(reply("zhao.min@danju-test.example",
+                       header(legal.raw, "Message-ID"), "Re: 审批", "同意",
+                       "c1@test.example"));
+  intake(w.job);
+  // One of the two approved: the step still waits for the other.
+  BOOST_TEST(w.text("SELECT state FROM documents WHERE kind = "
+                    "'contract_approval'") == "pending_approval");
+  BOOST_TEST(w.mails_to("chen.jianguo@danju-test.example").empty());
+
+  w.pop3.deliver(reply("sun.jing@danju-test.example",
+                       header(finance.raw, "Message-ID"), "Re: 审批",
+                       "不同意，付款条件需重新谈", "c2@test.example"));
+  intake(w.job);
+  BOOST_TEST(w.text("SELECT state FROM documents WHERE kind = "
+                    "'contract_approval'") == "rejected");
+  BOOST_TEST(w.count("SELECT COUNT(*) FROM approval_steps WHERE state = "
+                     "'closed'") == 1);
+  BOOST_TEST(w.mails_to("chen.jianguo@danju-test.example").empty());
+}
+
+BOOST_AUTO_TEST_CASE(an_intake_killed_mid_mailbox_handles_each_reply_once) {
+  Wired w;
+  std::string csv = danju::testing::order_csv_header();
+  for (int i = 0; i < 20; ++i) {
+    csv += "LPK" + std::to_string(100 + i) +
+           ",礼品,已确认,2026-12-01,,礼品事业部,陈晓东,宁波鸿达有限公司,"
+           "王喆,定制保温杯,500ml,只,10,58.80\r\n";
+  }
+  w.job.write("inbox/orders.csv", csv);
+  w.run();
+  for (const auto& mail : w.mails_to("wang.zhe@danju-test.example")) {
+    w.pop3.deliver(reply("wang.zhe@danju-test.example",
+                         header(mail.raw, "Message-ID"), "Re: 审批", "同意",
+                         "k-" + header(mail.raw, "Message-ID").substr(1, 20) +
+                             "@test.example"));
+  }
+
+  for (int delay_ms : {150, 400}) {
+    ChildProcess killed(DANJU_BINARY, {"intake", w.job.job_file(), "--quiet"});
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+    kill(killed.pid(), SIGKILL);
+    std::string out, err;
+    killed.wait(&out, &err);
+  }
+  BOOST_TEST(intake(w.job) == danju::kExitOk);
+
+  BOOST_TEST(w.count("SELECT COUNT(*) FROM mailbox_messages") == 20);
+  BOOST_TEST(w.count("SELECT COUNT(*) FROM approval_steps WHERE step = 1 AND "
+                     "state = 'approved'") == 20);
+  BOOST_TEST(w.count("SELECT COUNT(*) FROM approval_steps WHERE step = 2 AND "
+                     "state = 'pending'") == 20);
+  // Each second-step request was queued once.
+  BOOST_TEST(w.count("SELECT COUNT(*) FROM outbox WHERE purpose = "
+                     "'approval_request'") == 40);
+}
