@@ -8,7 +8,7 @@ build="cmake g++ make pkg-config zlib1g-dev
   libboost-test-dev libharfbuzz-dev"
 run="fonts-wqy-microhei fonts-dejavu-core fonts-hanazono tzdata sqlite3"
 test="python3 python3-aiosmtpd dovecot-pop3d poppler-utils qpdf
-  python3-openpyxl time"
+  python3-openpyxl time openssl"
 
 case "${1:-}" in
   --run)  wanted="$build $run" ;;

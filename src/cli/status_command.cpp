@@ -53,6 +53,7 @@ int print_status(const JobConfig& job, bool json, std::ostream& out) {
       entry.set("kind", std::string(document_kind_name(item.kind)));
       entry.set("order_no", item.order_no);
       entry.set("order_version", item.order_version);
+      entry.set("step_id", item.step.id);
       entry.set("step", item.step.step);
       entry.set("role", item.step.role);
       entry.set("approver", item.step.approver_name);
@@ -75,7 +76,7 @@ int print_status(const JobConfig& job, bool json, std::ostream& out) {
     out << open.size() << " approvals waiting for an answer, longest first"
         << " (! = waiting over " << job.approval.remind_after_hours
         << " h):\n";
-    const std::vector<int> widths = {2, 24, 18, 5, 24, 27, 0};
+    const std::vector<int> widths = {1, 6, 22, 18, 4, 24, 26, 0};
     auto row = [&](const std::vector<std::string>& cells) {
       std::string line = " ";
       for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -86,13 +87,14 @@ int print_status(const JobConfig& job, bool json, std::ostream& out) {
       }
       out << line.substr(0, line.find_last_not_of(' ') + 1) << "\n";
     };
-    row({"", "document", "kind", "step", "approver", "waiting since",
+    row({"", "id", "document", "kind", "step", "approver", "waiting since",
          "waited"});
     for (const OpenApproval& item : open) {
       const std::time_t since =
           BusinessClock::parse_iso(item.step.requested_at);
       const bool overdue = since >= 0 && now - since > overdue_after;
-      row({overdue ? "!" : "", item.document_no,
+      row({overdue ? "!" : "", std::to_string(item.step.id),
+           item.document_no,
            document_kind_name(item.kind), std::to_string(item.step.step),
            item.step.approver_name + " (" + item.step.title + ")",
            item.step.requested_at, waited(since, now)});

@@ -39,6 +39,14 @@ DocumentRenderer::DocumentRenderer(const RendererSettings& settings)
   std::vector<std::string> cjk;
   for (const FontSpec& font : settings.cjk_fonts) cjk.push_back(font.path);
   impl_->fonts = FontSet::load(settings.latin_font.path, cjk);
+
+  // PoDoFo builds some of its tables on first use, without a lock; one small
+  // document made here, before any worker thread renders, builds them once.
+  PdfCanvas warm_up(*impl_->fonts);
+  warm_up.set_info({"Danju", "", "Danju", "2026-01-01"});
+  warm_up.begin_page(100, 100);
+  warm_up.text(10, 10, 10, "单据 0123456789");
+  warm_up.finish();
 }
 
 DocumentRenderer::~DocumentRenderer() = default;
