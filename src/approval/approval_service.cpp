@@ -53,10 +53,11 @@ struct ApprovalService::Impl {
   DocumentStore documents{db};
   OutboxStore outbox{db};
   OrderStore orders{db};
+  std::string date;
 
   Impl(const JobConfig& j, Database& d, const BusinessClock& c, RunLog& l,
        const DocumentRenderer* r)
-      : job(j), db(d), clock(c), log(l), renderer(r) {}
+      : job(j), db(d), clock(c), log(l), renderer(r), date(c.today()) {}
 
   const DocumentRenderer& render() {
     if (renderer) return *renderer;
@@ -131,7 +132,7 @@ struct ApprovalService::Impl {
   Mailbox recipient(const ApprovalStepRecord& row) {
     const Person* person = job.person_with_email(row.approver_email);
     if (person) {
-      const Person* acting = job.acting_for(*person, clock.today());
+      const Person* acting = job.acting_for(*person, date);
       return {acting->name, acting->email};
     }
     return {row.approver_name, row.approver_email};
@@ -150,7 +151,7 @@ struct ApprovalService::Impl {
     f.steps = chain_length(rows);
     f.role_title = row.title;
     f.approver = to;
-    f.prepaid = orders.received(order.order_no, clock.today());
+    f.prepaid = orders.received(order.order_no, date);
     f.attachments = attachments(order, form);
     return f;
   }
@@ -162,6 +163,10 @@ ApprovalService::ApprovalService(const JobConfig& job, Database& db,
     : impl_(std::make_unique<Impl>(job, db, clock, log, renderer)) {}
 
 ApprovalService::~ApprovalService() = default;
+
+void ApprovalService::set_business_date(const std::string& date) {
+  impl_->date = date;
+}
 
 std::string ApprovalService::link_for(const ApprovalStepRecord& step,
                                       const std::string& decision) const {
@@ -215,7 +220,7 @@ bool ApprovalService::may_decide(const ApprovalStepRecord& step,
   const Person* approver = impl_->job.person_with_email(step.approver_email);
   if (!approver) return false;
   const Person* acting = impl_->job.acting_for(*approver,
-                                               impl_->clock.today());
+                                               impl_->date);
   return lower(acting->email) == who;
 }
 
@@ -347,7 +352,7 @@ AnswerResult ApprovalService::decide(const Answer& answer) {
   request.document_no = form->document_no;
   request.version = form->order_version;
   request.date = form->business_date;
-  request.prepaid = m.orders.received(order.order_no, m.clock.today());
+  request.prepaid = m.orders.received(order.order_no, m.date);
   for (const ApprovalStepRecord& row : m.documents.steps_of(form->id)) {
     ApprovalBox box;
     box.title = row.title + "意见";

@@ -62,6 +62,10 @@ class ApprovalService {
                   const DocumentRenderer* renderer = nullptr);
   ~ApprovalService();
 
+  // The business date absences and payments are judged by; today in the
+  // job's zone unless set (a run with --date sets its date).
+  void set_business_date(const std::string& date);
+
   // Queues a request mail for each pending row of the document not yet
   // requested. Call inside a Transaction. Returns how many were queued.
   int request_pending(std::int64_t document_id);

@@ -53,6 +53,8 @@ const Column kColumns[] = {
     {"vehicle_type", "车型", "vehicle_type", Level::extra, false},
     {"vehicle_count", "车辆数", "vehicle_count", Level::extra, false},
     {"driver", "司机", "driver", Level::extra, false},
+    {"guarantor", "担保人", "guarantor", Level::extra, false},
+    {"guarantee", "担保金额", "guarantee", Level::extra, false},
 };
 constexpr std::size_t kColumnCount = sizeof kColumns / sizeof kColumns[0];
 constexpr std::size_t kNoCell = static_cast<std::size_t>(-1);

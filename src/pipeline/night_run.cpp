@@ -91,6 +91,7 @@ class NightRun {
   void record_order(const OrderPlan& plan, const OrderResult& result);
   bool resolve_chain(const Order& order, DocumentKind kind, Money received,
                      std::vector<ResolvedRow>* rows);
+  std::string guarantee_problem(const Order& order) const;
   void reject(const std::string& line);
 
   const JobConfig& job_;
@@ -154,6 +155,7 @@ RunReport NightRun::run() {
         .count();
   };
   ApprovalService approvals(job_, *db_, clock_, log_, renderer_.get());
+  approvals.set_business_date(date_);
   const IntakeReport intake =
       take_in_replies(job_, *db_, clock_, log_, approvals);
   report_.replies_read = intake.new_messages;
@@ -352,13 +354,59 @@ bool NightRun::plan_order(const std::string& order_no, OrderPlan* plan) {
   }
   if (plan->kinds.empty()) return false;
 
+  // Production without prepayment rests on a guarantee, or on the general
+  // manager (resolve_chain adds that step); a guarantee beyond its limit
+  // stops the order sheet.
+  const auto sheet = std::find(plan->kinds.begin(), plan->kinds.end(),
+                               DocumentKind::order_sheet);
+  if (sheet != plan->kinds.end() && plan->received.fen() == 0) {
+    const std::string problem = guarantee_problem(order);
+    if (!problem.empty()) {
+      reject(order.source.file + ":" + std::to_string(order.source.line) +
+             ": order " + order_no + ", " + problem +
+             "; its order sheet was not made");
+      plan->kinds.erase(sheet);
+    }
+  }
+
   for (DocumentKind kind : plan->kinds) {
     if (!needs_approval(kind)) continue;
     if (!resolve_chain(order, kind, plan->received, &plan->chains[kind])) {
       return false;
     }
   }
-  return true;
+  return !plan->kinds.empty();
+}
+
+// 担保: a staff member may stand guarantee for an order without
+// prepayment, for at most 80% of their monthly salary. Returns why the
+// guarantee is refused, or "" when there is none or it holds.
+std::string NightRun::guarantee_problem(const Order& order) const {
+  const auto guarantor = order.extra.find("guarantor");
+  if (guarantor == order.extra.end()) return "";
+  const Person* person = job_.person_named(guarantor->second);
+  const auto amount_text = order.extra.find("guarantee");
+  std::string error;
+  const auto amount =
+      amount_text == order.extra.end()
+          ? std::optional<Money>()
+          : parse_money(amount_text->second, &error);
+  if (!amount) {
+    return "field 担保金额: " +
+           (error.empty() ? std::string("missing") : error);
+  }
+  if (!person || person->monthly_salary.fen() == 0) {
+    return "field 担保人: " + guarantor->second +
+           " has no monthly_salary in the people file";
+  }
+  const Money limit = person->monthly_salary.percent(80);
+  if (limit < *amount) {
+    return "field 担保金额: the guarantee " + format_yuan(*amount) +
+           " is more than 80% of " + person->name + "'s monthly salary (" +
+           format_yuan(limit) + " of " + format_yuan(person->monthly_salary) +
+           ")";
+  }
+  return "";
 }
 
 // The rows of a kind's chain for the order: the job's chain, with the
@@ -368,8 +416,10 @@ bool NightRun::resolve_chain(const Order& order, DocumentKind kind,
   std::vector<ChainStep> steps = job_.chain(order.line, kind);
   std::vector<std::string> titles(steps.size());
 
-  // Production without any prepayment needs the general manager first.
-  if (kind == DocumentKind::order_sheet && received.fen() == 0) {
+  // Production without any prepayment, and without a staff guarantee,
+  // needs the general manager first.
+  if (kind == DocumentKind::order_sheet && received.fen() == 0 &&
+      order.extra.count("guarantor") == 0) {
     steps.insert(steps.begin(), {ChainStep::Mode::one, {"general_manager"}});
     titles.insert(titles.begin(),
                   job_.role_title("general_manager") + "（未收预付款）");
@@ -555,6 +605,7 @@ void NightRun::record_order(const OrderPlan& plan, const OrderResult& result) {
   }
 
   ApprovalService approvals(job_, *db_, clock_, log_, renderer_.get());
+  approvals.set_business_date(date_);
   for (const auto& [kind, rows] : plan.chains) {
     const std::int64_t document_id = pdf_ids.at(kind);
     for (const ResolvedRow& resolved : rows) {
