@@ -22,6 +22,7 @@
 #include "fixtures/mail_reader.h"
 #include "fixtures/pop3_fixture.h"
 #include "fixtures/smtp_fixture.h"
+#include "approval/approval_link.h"
 #include "jobs/job_config.h"
 #include "pipeline/night_run.h"
 #include "store/database.h"
@@ -223,6 +224,31 @@ BOOST_AUTO_TEST_CASE(a_chain_runs_to_the_end_by_reply_link_and_command) {
   // A second POST of the same link decides nothing more.
   BOOST_TEST(http_status(w.link_port, "POST", path, "decision=approve",
                          &page) == 409);
+
+  // Forged, expired and other-approver links are refused by the server.
+  const std::string secret = "a-test-secret-of-enough-length";
+  danju::LinkClaim claim;
+  claim.step_id = std::stoll(w.text("SELECT id FROM approval_steps WHERE "
+                                    "step = 3"));
+  claim.approver = "chen.jianguo@danju-test.example";
+  claim.decision = "approve";
+  claim.expires_at = std::time(nullptr) + 3600;
+  std::string forged = danju::sign_link(claim, secret);
+  forged[forged.size() - 3] = forged[forged.size() - 3] == 'A' ? 'B' : 'A';
+  BOOST_TEST(http_status(w.link_port, "POST", "/a/" + forged,
+                         "decision=approve", &page) == 403);
+  danju::LinkClaim stale = claim;
+  stale.expires_at = std::time(nullptr) - 10;
+  BOOST_TEST(http_status(w.link_port, "POST",
+                         "/a/" + danju::sign_link(stale, secret),
+                         "decision=approve", &page) == 410);
+  danju::LinkClaim other = claim;
+  other.approver = "zhao.min@danju-test.example";
+  BOOST_TEST(http_status(w.link_port, "POST",
+                         "/a/" + danju::sign_link(other, secret),
+                         "decision=approve", &page) == 403);
+  BOOST_TEST(w.text("SELECT state FROM approval_steps WHERE step = 3") ==
+             "pending");
   server.terminate();
 
   // The serving process sent step 3's request at once.
@@ -382,4 +408,63 @@ BOOST_AUTO_TEST_CASE(an_intake_killed_mid_mailbox_handles_each_reply_once) {
   // Each second-step request was queued once.
   BOOST_TEST(w.count("SELECT COUNT(*) FROM outbox WHERE purpose = "
                      "'approval_request'") == 40);
+}
+
+BOOST_AUTO_TEST_CASE(an_any_one_step_is_decided_by_the_first_answer) {
+  Wired w("[chains.gift]\ncontract_approval = [\"legal|finance\", "
+          "\"company_head\"]\n");
+  w.job.write("inbox/orders.csv",
+              std::string(danju::testing::order_csv_header()) + kOneOrder);
+  BOOST_TEST(w.run().mails_sent == 2);
+  const auto finance = w.mails_to("sun.jing@danju-test.example").at(0);
+  w.pop3.deliver(reply("sun.jing@danju-test.example",
+                       header(finance.raw, "Message-ID"), "Re: 审批", "同意",
+                       "y1@test.example"));
+  intake(w.job);
+
+  BOOST_TEST(w.text("SELECT state FROM approval_steps WHERE role = "
+                    "'legal'") == "skipped");
+  BOOST_TEST(w.mails_to("chen.jianguo@danju-test.example").size() == 1u);
+  // The other approver of the step is told it was handled.
+  const auto told = w.mails_to("zhao.min@danju-test.example");
+  BOOST_REQUIRE(told.size() == 2u);
+  BOOST_TEST(danju::testing::read_mail(told[1].path)
+                 .at("subject.default")
+                 .find("已处理") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_job_can_require_the_mail_server_to_vouch_for_senders) {
+  Wired w;
+  std::string text;
+  {
+    std::ifstream in(w.job.job_file());
+    text.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  const auto at = text.find("[approval]\n");
+  w.job.write("job.toml", text.insert(at + 11,
+                                      "require_authentication = true\n"));
+  w.job.write("inbox/orders.csv",
+              std::string(danju::testing::order_csv_header()) + kOneOrder);
+  w.run();
+  const std::string id =
+      header(w.mails_to("wang.zhe@danju-test.example").at(0).raw,
+             "Message-ID");
+
+  w.pop3.deliver(reply("wang.zhe@danju-test.example", id, "Re: 审批", "同意",
+                       "u1@test.example",
+                       "Authentication-Results: mx.danju-test.example; "
+                       "dkim=fail; spf=softfail\r\n"));
+  intake(w.job);
+  BOOST_TEST(w.text("SELECT state FROM approval_steps WHERE step = 1") ==
+             "pending");
+  BOOST_TEST(w.text("SELECT outcome FROM mailbox_messages").find("DKIM") !=
+             std::string::npos);
+
+  w.pop3.deliver(reply("wang.zhe@danju-test.example", id, "Re: 审批", "同意",
+                       "u2@test.example",
+                       "Authentication-Results: mx.danju-test.example; "
+                       "dkim=pass header.d=danju-test.example\r\n"));
+  intake(w.job);
+  BOOST_TEST(w.text("SELECT state FROM approval_steps WHERE step = 1") ==
+             "approved");
 }
