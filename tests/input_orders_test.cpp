@@ -368,16 +368,22 @@ BOOST_AUTO_TEST_CASE(text_that_is_not_json_is_one_file_problem) {
                  "broken.json: not valid JSON") == 0u);
 }
 
-BOOST_AUTO_TEST_CASE(json_order_number_seen_twice_refuses_the_second) {
+BOOST_AUTO_TEST_CASE(json_order_number_seen_twice_refuses_both) {
   const std::string order = R"({"order_no": "A-1", "line": "gift",
    "date": "2026-03-02", "salesperson": "赵敏", "customer": "甲",
    "items": [{"name": "杯", "qty": 1, "unit_price_fen": 100}]})";
   Collected collected;
-  danju::read_order_json("[\n" + order + ",\n" + order + "\n]", "dup.json",
-                         collected.sink());
-  BOOST_TEST(collected.orders.size() == 1u);
+  const std::string other = R"({"order_no": "B-1", "line": "gift",
+   "date": "2026-03-02", "salesperson": "赵敏", "customer": "乙",
+   "items": [{"name": "杯", "qty": 1, "unit_price_fen": 100}]})";
+  danju::read_order_json("[\n" + order + ",\n" + order + ",\n" + other +
+                             "\n]",
+                         "dup.json", collected.sink());
+  BOOST_REQUIRE_EQUAL(collected.orders.size(), 1u);
+  BOOST_TEST(collected.orders[0].order_no == "B-1");
   BOOST_REQUIRE_EQUAL(collected.problems.size(), 1u);
   BOOST_TEST(danju::describe(collected.problems[0]) ==
              "dup.json:5: order A-1, field order_no: the order number "
-             "appears twice in this file (first on line 2); order skipped");
+             "appears twice in this file (first on line 2); both copies "
+             "skipped; order skipped");
 }

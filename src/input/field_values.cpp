@@ -202,7 +202,8 @@ std::optional<int> parse_percent(std::string_view raw, std::string* error) {
     text = trim(text.substr(0, text.size() - 1));
   }
   if (text.size() > 3 || !all_digits(text) || digits_value(text) > 100) {
-    *error = "not a percentage from 0 to 100: \"" + one_line(raw) + "\"";
+    *error = "not a whole percentage from 0 to 100 (write 30 or 30%): \"" +
+             one_line(raw) + "\"";
     return std::nullopt;
   }
   return digits_value(text);

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <map>
+#include <set>
 #include <optional>
 #include <vector>
 
@@ -212,7 +213,12 @@ void read_order_json(std::string_view text, const std::string& file,
 
   const std::vector<int> lines = order_start_lines(text);
   const bool lines_known = lines.size() == orders->size();
+  // An order number written twice in one file is a contradiction, as in a
+  // CSV file: both copies are refused. So the file's orders are held until
+  // its end.
   std::map<std::string, int> first_line_of;  // order number -> its line
+  std::vector<Order> good;
+  std::set<std::string> doubled;
   for (std::size_t i = 0; i < orders->size(); ++i) {
     const SourceRef source{file, lines_known ? lines[i] : 0};
     InputProblem problem;
@@ -247,15 +253,20 @@ void read_order_json(std::string_view text, const std::string& file,
         problem.message = "the order number appears twice in this file";
         if (first->second > 0) {
           problem.message += " (first on line " +
-                             std::to_string(first->second) + ")";
+                             std::to_string(first->second) +
+                             "); both copies skipped";
         }
         sink.problem(std::move(problem));
+        doubled.insert(built->order_no);
         continue;
       }
-      sink.order(std::move(*built));
+      good.push_back(std::move(*built));
     } else {
       sink.problem(std::move(problem));
     }
+  }
+  for (Order& order : good) {
+    if (doubled.count(order.order_no) == 0) sink.order(std::move(order));
   }
 }
 

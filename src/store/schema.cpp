@@ -117,6 +117,29 @@ CREATE TABLE mailbox_messages (
 );
 CREATE INDEX mailbox_messages_by_id ON mailbox_messages(message_id);
 )sql",
+
+    // 2: the audit log, a hash chain of every step (archive/audit_log.h).
+    // The triggers refuse changes through any connection, so a row can
+    // only be altered by someone who first drops them on purpose.
+    R"sql(
+CREATE TABLE audit_log (
+  id        INTEGER PRIMARY KEY,
+  at        TEXT NOT NULL,
+  kind      TEXT NOT NULL,
+  subject   TEXT NOT NULL,
+  details   TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash      TEXT NOT NULL
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN
+  SELECT RAISE(ABORT, 'the audit log is append-only; rows cannot be changed');
+END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN
+  SELECT RAISE(ABORT, 'the audit log is append-only; rows cannot be deleted');
+END;
+)sql",
 };
 
 constexpr int kCount = sizeof kMigrations / sizeof kMigrations[0];
