@@ -64,7 +64,7 @@ BOOST_AUTO_TEST_CASE(a_new_file_is_migrated_and_in_wal_mode) {
   Statement tables = again.prepare(
       "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'");
   tables.step();
-  BOOST_TEST(tables.integer(0) == 7);
+  BOOST_TEST(tables.integer(0) == 8);
 }
 
 BOOST_AUTO_TEST_CASE(a_database_from_a_newer_program_is_refused) {

@@ -17,13 +17,6 @@ namespace danju {
 
 namespace {
 
-std::string lower(std::string text) {
-  for (char& c : text) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return text;
-}
-
 const char* how_in_chinese(const std::string& how) {
   if (how == kByReply) return "邮件回复";
   if (how == kByLink) return "审批链接";
@@ -74,7 +67,7 @@ struct ApprovalService::Impl {
 
   std::string message_id(const DocumentRecord& document, const char* purpose,
                          std::int64_t row) const {
-    return lower(document.document_no) + ".v" +
+    return ascii_lower(document.document_no) + ".v" +
            std::to_string(document.order_version) + "." + purpose + "." +
            std::to_string(row) + "." + document.sha256.substr(0, 8) + "@" +
            job.mail.domain;
@@ -211,17 +204,17 @@ int ApprovalService::request_pending(std::int64_t document_id) {
 
 bool ApprovalService::may_decide(const ApprovalStepRecord& step,
                                  const std::string& address) const {
-  const std::string who = lower(trim(address));
+  const std::string who = ascii_lower(trim(address));
   if (who.empty()) return false;
-  if (who == lower(step.approver_email)) return true;
-  if (!step.deputy_email.empty() && who == lower(step.deputy_email)) {
+  if (who == ascii_lower(step.approver_email)) return true;
+  if (!step.deputy_email.empty() && who == ascii_lower(step.deputy_email)) {
     return true;
   }
   const Person* approver = impl_->job.person_with_email(step.approver_email);
   if (!approver) return false;
   const Person* acting = impl_->job.acting_for(*approver,
                                                impl_->date);
-  return lower(acting->email) == who;
+  return ascii_lower(acting->email) == who;
 }
 
 AnswerResult ApprovalService::decide(const Answer& answer) {
@@ -252,7 +245,7 @@ AnswerResult ApprovalService::decide(const Answer& answer) {
 
   step->state = answer.approve ? kStepApproved : kStepRejected;
   step->decided_at = now;
-  step->decided_by = lower(trim(answer.actor));
+  step->decided_by = ascii_lower(trim(answer.actor));
   step->decided_how = answer.how;
   step->evidence = answer.evidence;
   step->note = one_line(answer.reason);

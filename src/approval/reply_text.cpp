@@ -21,14 +21,6 @@ bool ends_with(std::string_view text, std::string_view suffix) {
          text.substr(text.size() - suffix.size()) == suffix;
 }
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
-
 bool is_quote_line(const std::string& line) {
   return starts_with(line, ">") || starts_with(line, "\uFF1E");
 }
@@ -54,7 +46,7 @@ bool is_original_marker(const std::string& line) {
   if (!starts_with(line, "--") && !starts_with(line, "\u2014\u2014")) {
     return false;
   }
-  const std::string text = lower(line);
+  const std::string text = ascii_lower(line);
   for (std::string_view words : {"原始邮件", "原邮件", "转发邮件",
                                  "original message", "forwarded message"}) {
     if (text.find(words) != std::string::npos) return true;
@@ -82,7 +74,7 @@ std::string header_label(const std::string& line) {
     colon = wide;
   }
   if (colon == std::string::npos || colon == 0 || colon > 24) return "";
-  return lower(trim(text.substr(0, colon)));
+  return ascii_lower(trim(text.substr(0, colon)));
 }
 
 bool is_from_label(const std::string& label) {

@@ -75,6 +75,8 @@ class AuditLog {
   // The names of the triggers that refuse UPDATE and DELETE which are no
   // longer in the database; empty when both are. A missing one means
   // someone removed it on purpose, even if the chain still holds.
+  // Limitation: only the names are checked; a trigger replaced by one of
+  // the same name that does nothing is not noticed (the chain still is).
   std::vector<std::string> missing_guards();
 
   // The newest row and the number of rows, for keeping outside the

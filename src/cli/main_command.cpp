@@ -6,6 +6,7 @@
 
 #include "cli/approval_commands.h"
 #include "cli/status_command.h"
+#include "cli/verify_command.h"
 #include "core/business_clock.h"
 #include "core/file_io.h"
 #include "jobs/job_config.h"
@@ -45,6 +46,10 @@ commands:
       serve the signed approve / reject links of the request mails
   decide JOB.toml --step N --as ADDRESS (--approve | --reject) [--reason R]
       record an answer given another way (phone, paper), as that approver
+  verify JOB.toml
+      check that every recorded document is on disk unchanged, that the
+      documents folder holds nothing unrecorded, and that the audit log's
+      hash chain is whole; changes nothing
   help
       this text
 
@@ -56,6 +61,8 @@ exit codes:
   4  done, but some records were rejected (listed in the summary)
   5  done, but some e-mail could not be delivered; it stays queued and the
      next run tries again
+  6  verify found a changed, missing or added file, or a break in the audit
+     log
 )";
 
 int usage_error(const std::string& message) {
@@ -140,6 +147,7 @@ int main_command(int argc, char** argv) {
     if (command == "intake") return intake_command(args);
     if (command == "serve") return serve_command(args);
     if (command == "decide") return decide_command(args);
+    if (command == "verify") return verify_command(args);
     return usage_error("unknown command " + command);
   } catch (const JobError& error) {
     std::cerr << "danju: job file: " << error.what() << "\n";

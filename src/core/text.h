@@ -33,6 +33,9 @@ std::string trim(std::string_view text);
 // a one-line place (a mail header, a file name, a log line).
 std::string one_line(std::string_view text);
 
+// A-Z become a-z; every other byte is kept (for addresses, labels, keys).
+std::string ascii_lower(std::string_view text);
+
 // Splits on a single byte, keeping empty pieces.
 std::vector<std::string> split(std::string_view text, char separator);
 

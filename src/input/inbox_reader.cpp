@@ -19,13 +19,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string lower_ascii(std::string text) {
-  for (char& c : text) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return text;
-}
-
 // The inbox's *.csv and *.json files, sorted by name. Hidden files and the
 // "~$" lock files office programs leave beside an open file are passed over.
 std::vector<fs::path> inbox_files(const std::string& folder) {
@@ -40,7 +33,7 @@ std::vector<fs::path> inbox_files(const std::string& folder) {
   for (const fs::directory_entry& entry : entries) {
     const std::string name = entry.path().filename().string();
     const std::string extension =
-        lower_ascii(entry.path().extension().string());
+        ascii_lower(entry.path().extension().string());
     if (name.empty() || name[0] == '.' || name.rfind("~$", 0) == 0) continue;
     if (extension != ".csv" && extension != ".json") continue;
     if (!entry.is_regular_file(error)) continue;
@@ -61,7 +54,7 @@ void read_one_file(const fs::path& path, const InboxSink& sink) {
 
   try {
     const std::string text = to_utf8(read_file(file));
-    if (lower_ascii(path.extension().string()) == ".json") {
+    if (ascii_lower(path.extension().string()) == ".json") {
       read_order_json(text, file, sink);
       return;
     }

@@ -59,13 +59,6 @@ const Column kColumns[] = {
 constexpr std::size_t kColumnCount = sizeof kColumns / sizeof kColumns[0];
 constexpr std::size_t kNoCell = static_cast<std::size_t>(-1);
 
-std::string lower_ascii(std::string text) {
-  for (char& c : text) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return text;
-}
-
 // Which cell holds each known column, and what the header calls it.
 struct Layout {
   std::size_t cell[kColumnCount];
@@ -84,7 +77,7 @@ std::string map_header(const std::vector<std::string>& header,
     const std::string name = trim(fold_full_width(header[i]));
     for (std::size_t c = 0; c < kColumnCount; ++c) {
       if (name != kColumns[c].chinese &&
-          lower_ascii(name) != kColumns[c].english) {
+          ascii_lower(name) != kColumns[c].english) {
         continue;
       }
       if (layout->cell[c] != kNoCell) {

@@ -1,5 +1,7 @@
 #include "mail/header_decoder.h"
 
+#include "core/text.h"
+
 #include <cctype>
 #include <vector>
 
@@ -17,14 +19,6 @@ struct HeaderPiece {
   std::string charset;  // lower case, language part removed
   std::string bytes;
 };
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
 
 bool is_blank_text(std::string_view text) {
   for (char c : text) {
@@ -72,7 +66,7 @@ bool read_encoded_word(std::string_view value, std::size_t start,
   if (star != std::string_view::npos) charset = charset.substr(0, star);
 
   piece->encoded = true;
-  piece->charset = lower(charset);
+  piece->charset = ascii_lower(charset);
   piece->bytes = encoding == 'B' ? base64_decode_loose(text) : q_decode(text);
   *next = text_end + 2;
   return true;

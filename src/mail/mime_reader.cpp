@@ -1,5 +1,7 @@
 #include "mail/mime_reader.h"
 
+#include "core/text.h"
+
 #include <cctype>
 #include <utility>
 
@@ -11,14 +13,6 @@ namespace danju {
 namespace {
 
 constexpr int kMaxDepth = 16;
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
 
 // Blanks and line ends removed from both ends, byte by byte: the text may
 // not be UTF-8 yet, so core's trim (which reads UTF-8) cannot be used.
@@ -122,7 +116,7 @@ std::vector<std::pair<std::string, std::string>> parameters(
     const std::size_t name_start = i;
     while (i < value.size() && value[i] != '=' && value[i] != ';') ++i;
     const std::string name =
-        lower(trim_bytes(value.substr(name_start, i - name_start)));
+        ascii_lower(trim_bytes(value.substr(name_start, i - name_start)));
     std::string parameter_value;
     if (i < value.size() && value[i] == '=') {
       ++i;
@@ -153,7 +147,7 @@ std::vector<std::pair<std::string, std::string>> parameters(
 // The part of a structured field before its first ";", lower case.
 std::string leading_token(std::string_view value) {
   const std::size_t semicolon = value.find(';');
-  return lower(trim_bytes(value.substr(0, semicolon)));
+  return ascii_lower(trim_bytes(value.substr(0, semicolon)));
 }
 
 // The pieces of a multipart body between its boundary lines.
@@ -209,7 +203,7 @@ bool read_entity(std::string_view text, const std::string& default_type,
   for (const std::string& field : {content_type, disposition}) {
     for (const auto& parameter : parameters(field)) {
       if (parameter.first == "charset") {
-        entity->charset = lower(parameter.second);
+        entity->charset = ascii_lower(parameter.second);
       }
       if (parameter.first.rfind("name", 0) == 0 ||
           parameter.first.rfind("filename", 0) == 0) {
@@ -274,7 +268,7 @@ bool read_mime_entity(std::string_view raw, MimeEntity* entity) {
 }
 
 std::string header_parameter(std::string_view value, std::string_view name) {
-  const std::string wanted = lower(name);
+  const std::string wanted = ascii_lower(name);
   for (const auto& parameter : parameters(value)) {
     if (parameter.first == wanted) return parameter.second;
   }

@@ -9,14 +9,6 @@ namespace danju {
 
 namespace {
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
-
 bool is_block(const std::string& tag) {
   static const char* const kBlocks[] = {
       "p",  "div", "tr",  "li", "h1", "h2",    "h3",         "h4",
@@ -168,7 +160,7 @@ std::string html_to_text(std::string_view html) {
       }
       const std::size_t name_start = closing ? 1 : 0;
       const std::string tag =
-          lower(inside.substr(name_start, name_end - name_start));
+          ascii_lower(inside.substr(name_start, name_end - name_start));
 
       if (!hidden.empty()) {
         if (closing && tag == hidden) hidden.clear();

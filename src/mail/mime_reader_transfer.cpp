@@ -25,7 +25,8 @@ int hex_value(char c) {
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
-std::string lower_ascii(std::string_view text) {
+// Lower case without blanks and quotes: " Base64" and "BASE64" match.
+std::string bare_lower(std::string_view text) {
   std::string out;
   for (char c : text) {
     if (c == ' ' || c == '\t' || c == '"') continue;
@@ -101,7 +102,7 @@ std::string quoted_printable_decode(std::string_view text) {
 
 std::string decode_transfer_encoding(std::string_view body,
                                      std::string_view encoding) {
-  const std::string name = lower_ascii(encoding);
+  const std::string name = bare_lower(encoding);
   if (name == "base64") return base64_decode_loose(body);
   if (name == "quoted-printable") return quoted_printable_decode(body);
   return std::string(body);

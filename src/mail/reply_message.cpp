@@ -12,14 +12,6 @@ namespace danju {
 
 namespace {
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
-
 bool starts_with(std::string_view text, std::string_view prefix) {
   return text.substr(0, prefix.size()) == prefix;
 }
@@ -88,7 +80,7 @@ void read_first_mailbox(const std::string& field, std::string* name,
   const std::size_t close = mailbox.rfind('>');
   if (open != std::string::npos && close != std::string::npos &&
       close > open) {
-    *address = lower(trim(mailbox.substr(open + 1, close - open - 1)));
+    *address = ascii_lower(trim(mailbox.substr(open + 1, close - open - 1)));
     *name = decode_header_text(unquote(without_comments(
         mailbox.substr(0, open))));
     return;
@@ -96,7 +88,7 @@ void read_first_mailbox(const std::string& field, std::string* name,
 
   // "approver@example.com (王喆)": the old form, the name in a comment.
   const std::size_t comment = mailbox.find('(');
-  *address = lower(trim(without_comments(mailbox)));
+  *address = ascii_lower(trim(without_comments(mailbox)));
   if (comment != std::string::npos) {
     const std::size_t comment_end = mailbox.find(')', comment);
     *name = decode_header_text(
@@ -152,7 +144,7 @@ const MimeEntity* find_text_part(const MimeEntity& entity,
 
 // An HTML part without a charset parameter may name one in a <meta>.
 std::string html_meta_charset(const std::string& html) {
-  const std::string head = lower(html.substr(0, 4096));
+  const std::string head = ascii_lower(html.substr(0, 4096));
   const std::size_t at = head.find("charset=");
   if (at == std::string::npos) return "";
   std::size_t i = at + 8;
@@ -181,14 +173,14 @@ std::string body_text(const MimeEntity& message) {
 // The first word of a structured field, lower case: "auto-replied" of
 // "auto-replied; owner-email=...".
 std::string field_keyword(const std::string& value) {
-  std::string word = lower(trim(without_comments(value)));
+  std::string word = ascii_lower(trim(without_comments(value)));
   const std::size_t end = word.find_first_of("; \t");
   return end == std::string::npos ? word : word.substr(0, end);
 }
 
 // Subjects that out-of-office and delivery notices start with.
 bool has_automatic_subject(const std::string& subject) {
-  std::string text = lower(trim(subject));
+  std::string text = ascii_lower(trim(subject));
   // "[自动回复]", "【自动回复】" and "(Auto: ...)" start with a bracket.
   for (std::string_view bracket : {"[", "(", "\u3010", "\uFF3B", "\uFF08"}) {
     if (starts_with(text, bracket)) {
@@ -230,7 +222,7 @@ std::string automatic_reason(const MimeEntity& message,
     const std::string kind = header_parameter(
         message.header("Content-Type"), "report-type");
     return "a delivery or read report (multipart/report" +
-           (kind.empty() ? std::string() : "; " + lower(kind)) + ")";
+           (kind.empty() ? std::string() : "; " + ascii_lower(kind)) + ")";
   }
 
   const std::string local = from_address.substr(0, from_address.find('@'));

@@ -13,13 +13,6 @@ namespace danju {
 
 namespace {
 
-std::string lower(std::string text) {
-  for (char& c : text) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return text;
-}
-
 bool already_seen(Database& db, const std::string& column,
                   const std::string& value) {
   if (value.empty()) return false;
@@ -57,7 +50,7 @@ std::int64_t match_step(Database& db, ApprovalService& approvals,
 }
 
 bool authenticated(const std::string& results) {
-  const std::string text = lower(results);
+  const std::string text = ascii_lower(results);
   return text.find("dkim=pass") != std::string::npos ||
          text.find("spf=pass") != std::string::npos;
 }

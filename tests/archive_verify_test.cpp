@@ -1,0 +1,236 @@
+// `danju verify` end to end: a real `danju run` makes the documents, then
+// files and the audit log are tampered with on disk and in SQLite, and the
+// real program must name each change.
+#define BOOST_TEST_MODULE archive_verify
+#include <boost/test/unit_test.hpp>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "archive/audit_log.h"
+#include "archive/document_check.h"
+#include "core/file_io.h"
+#include "fixtures/child_process.h"
+#include "fixtures/job_folder.h"
+#include "store/database.h"
+
+namespace fs = std::filesystem;
+using danju::testing::ChildProcess;
+using danju::testing::JobFolder;
+
+namespace {
+
+// LP001: a confirmed gift order (contract and approval form); LP002: sample
+// confirmed (also its internal order sheet).
+std::string orders_csv() {
+  return std::string(danju::testing::order_csv_header()) +
+         "LP001,礼品,已确认,2026-12-01,2026-12-30,礼品事业部,陈晓东,"
+         "宁波鸿达贸易有限公司,王喆,定制保温杯,500ml,只,100,58.80\r\n"
+         "LP001,礼品,已确认,2026-12-01,2026-12-30,礼品事业部,陈晓东,"
+         "宁波鸿达贸易有限公司,王喆,定制U盘,64GB,个,50,35.50\r\n"
+         "LP002,礼品,样品已确认,2026-11-20,2026-12-10,礼品事业部,黄伟,"
+         "杭州某某家具有限公司,李堃,定制笔记本,A5,本,10,28.00\r\n";
+}
+
+struct Outcome {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+Outcome danju(const std::vector<std::string>& arguments) {
+  ChildProcess child(DANJU_BINARY, arguments);
+  Outcome outcome;
+  outcome.exit_code = child.wait(&outcome.out, &outcome.err);
+  return outcome;
+}
+
+// A job after a real night run, with a few audit rows as the pipeline
+// writes them.
+class RunJob {
+ public:
+  RunJob() {
+    job_.write("inbox/orders.csv", orders_csv());
+    const Outcome run =
+        danju({"run", job_.job_file(), "--date", "2026-12-04", "--quiet"});
+    BOOST_REQUIRE_MESSAGE(run.exit_code == 0, run.out + run.err);
+
+    danju::Database db(database());
+    danju::AuditLog log(db);
+    for (const char* subject : {"LP001", "LP002"}) {
+      log.append(danju::kAuditOrderRead, subject, "version 1",
+                 "2026-12-04T02:10:00+08:00");
+    }
+    for (const std::string& path : document_paths()) {
+      log.append(danju::kAuditDocumentMade, path, "recorded",
+                 "2026-12-04T02:10:01+08:00");
+    }
+  }
+
+  const JobFolder& job() const { return job_; }
+  std::string database() const { return job_.path("data/danju.sqlite"); }
+  std::string output(const std::string& relative) const {
+    return job_.path("output/" + relative);
+  }
+
+  std::vector<std::string> document_paths(const std::string& ending = "") {
+    danju::Database db(database(), true);
+    danju::Statement rows =
+        db.prepare("SELECT path FROM documents ORDER BY id");
+    std::vector<std::string> paths;
+    while (rows.step()) {
+      const std::string path = rows.text(0);
+      if (path.size() >= ending.size() &&
+          path.compare(path.size() - ending.size(), ending.size(),
+                       ending) == 0) {
+        paths.push_back(path);
+      }
+    }
+    return paths;
+  }
+
+  Outcome verify() { return danju({"verify", job_.job_file()}); }
+
+ private:
+  JobFolder job_;
+};
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_job_as_made_verifies_clean) {
+  RunJob job;
+  const std::vector<std::string> pdfs = job.document_paths(".pdf");
+  BOOST_REQUIRE(pdfs.size() >= 3u);
+
+  const Outcome verify = job.verify();
+  BOOST_TEST(verify.exit_code == 0, verify.out + verify.err);
+  const std::size_t recorded = job.document_paths().size();
+  BOOST_TEST(contains(verify.out, std::to_string(recorded) + " recorded, " +
+                                      std::to_string(recorded) + " intact"),
+             verify.out);
+  BOOST_TEST(contains(verify.out, std::to_string(recorded + 2) + " rows"),
+             verify.out);
+  BOOST_TEST(contains(verify.out, "chain whole"), verify.out);
+  BOOST_TEST(contains(verify.out, "exit code 0"), verify.out);
+}
+
+BOOST_AUTO_TEST_CASE(one_changed_byte_in_a_pdf_is_named) {
+  RunJob job;
+  const std::string pdf = job.document_paths(".pdf").at(1);
+  {
+    std::fstream file(job.output(pdf),
+                      std::ios::in | std::ios::out | std::ios::binary);
+    file.seekg(200);
+    char byte = 0;
+    file.get(byte);
+    file.seekp(200);
+    file.put(static_cast<char>(byte ^ 0x01));
+    BOOST_REQUIRE(file.good());
+  }
+
+  const Outcome verify = job.verify();
+  BOOST_TEST(verify.exit_code == 6, verify.out + verify.err);
+  BOOST_TEST(contains(verify.out, "changed: " + pdf), verify.out);
+  BOOST_TEST(contains(verify.out, "1 changed, 0 missing; 0 added"),
+             verify.out);
+  BOOST_TEST(contains(verify.out, "1 problem found"), verify.out);
+}
+
+BOOST_AUTO_TEST_CASE(a_deleted_pdf_is_named) {
+  RunJob job;
+  const std::string pdf = job.document_paths(".pdf").front();
+  BOOST_REQUIRE(fs::remove(job.output(pdf)));
+
+  const Outcome verify = job.verify();
+  BOOST_TEST(verify.exit_code == 6, verify.out + verify.err);
+  BOOST_TEST(contains(verify.out, "missing: " + pdf), verify.out);
+  BOOST_TEST(contains(verify.out, "0 changed, 1 missing; 0 added"),
+             verify.out);
+}
+
+BOOST_AUTO_TEST_CASE(a_stray_pdf_is_named_and_half_written_files_are_not) {
+  RunJob job;
+  const fs::path beside = fs::path(job.document_paths(".pdf").front())
+                              .parent_path();
+  const std::string stray = (beside / "HT-FORGED-v1.pdf").generic_string();
+  fs::copy_file(job.output(job.document_paths(".pdf").front()),
+                job.output(stray));
+  job.job().write("output/" + (beside / "x.pdf.tmp-4242").string(), "half");
+  job.job().write("output/" + (beside / "x.xlsx.tmp-4242-99").string(),
+                  "half");
+
+  const Outcome verify = job.verify();
+  BOOST_TEST(verify.exit_code == 6, verify.out + verify.err);
+  BOOST_TEST(contains(verify.out, "added:   " + stray), verify.out);
+  BOOST_TEST(contains(verify.out, "0 changed, 0 missing; 1 added"),
+             verify.out);
+  BOOST_TEST(!contains(verify.out, ".tmp-"), verify.out);
+}
+
+BOOST_AUTO_TEST_CASE(a_tampered_audit_log_is_named) {
+  RunJob job;
+  {
+    // What someone with the sqlite3 tool would do.
+    danju::Database db(job.database());
+    db.execute("DROP TRIGGER audit_log_no_update");
+    db.execute("UPDATE audit_log SET details = 'version 2' WHERE id = 2");
+  }
+
+  const Outcome verify = job.verify();
+  BOOST_TEST(verify.exit_code == 6, verify.out + verify.err);
+  BOOST_TEST(contains(verify.out, "audit:   row 2 (order_read LP002"),
+             verify.out);
+  BOOST_TEST(contains(verify.out, "1 break"), verify.out);
+  BOOST_TEST(contains(verify.out, "audit_log_no_update"), verify.out);
+  BOOST_TEST(!contains(verify.out, "audit_log_no_delete"), verify.out);
+}
+
+BOOST_AUTO_TEST_CASE(verify_refuses_while_a_run_holds_the_lock) {
+  RunJob job;
+  const int fd = ::open(job.job().path("data/danju.lock").c_str(),
+                        O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  BOOST_REQUIRE(fd >= 0);
+  BOOST_REQUIRE(::flock(fd, LOCK_EX | LOCK_NB) == 0);
+
+  const Outcome verify = job.verify();
+  ::close(fd);
+  BOOST_TEST(verify.exit_code == 3, verify.out + verify.err);
+  BOOST_TEST(contains(verify.out, "Not verified"), verify.out);
+}
+
+BOOST_AUTO_TEST_CASE(check_documents_lists_each_kind_of_problem) {
+  RunJob job;
+  const std::vector<std::string> pdfs = job.document_paths(".pdf");
+  BOOST_REQUIRE(pdfs.size() >= 2u);
+  job.job().write("output/" + pdfs[0], "not the made file");
+  fs::remove(job.output(pdfs[1]));
+  job.job().write("output/documents/extra.xlsx", "x");
+
+  danju::Database db(job.database(), true);
+  const danju::DocumentCheck check =
+      danju::check_documents(db, job.job().path("output"));
+  BOOST_TEST(check.recorded ==
+             static_cast<std::int64_t>(job.document_paths().size()));
+  BOOST_TEST(check.intact == check.recorded - 2);
+  BOOST_REQUIRE(check.changed.size() == 1u);
+  BOOST_TEST(check.changed[0].path == pdfs[0]);
+  BOOST_TEST(contains(check.changed[0].what,
+                      "SHA-256 is " + danju::sha256_hex("not the made file")),
+             check.changed[0].what);
+  BOOST_TEST(!check.changed[0].document_no.empty());
+  BOOST_REQUIRE(check.missing.size() == 1u);
+  BOOST_TEST(check.missing[0].path == pdfs[1]);
+  BOOST_REQUIRE(check.added.size() == 1u);
+  BOOST_TEST(check.added[0].path == "documents/extra.xlsx");
+  BOOST_TEST(!check.clean());
+}
