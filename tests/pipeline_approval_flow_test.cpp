@@ -35,33 +35,6 @@ using danju::testing::SmtpServerFixture;
 
 namespace {
 
-const char* const kPeople = R"(
-[[person]]
-name = "王喆"
-email = "wang.zhe@danju-test.example"
-roles = ["dept_head"]
-
-[[person]]
-name = "赵敏"
-email = "zhao.min@danju-test.example"
-roles = ["legal"]
-
-[[person]]
-name = "孙静"
-email = "sun.jing@danju-test.example"
-roles = ["finance"]
-
-[[person]]
-name = "陈建国"
-email = "chen.jianguo@danju-test.example"
-roles = ["company_head", "general_manager", "marketing_director"]
-
-[[person]]
-name = "陈晓东"
-email = "chen.xiaodong@danju-test.example"
-roles = ["sales"]
-)";
-
 // A job wired to the servers: mail out over SMTP, replies in over POP3,
 // links served on link_port.
 struct Wired {
@@ -83,7 +56,6 @@ struct Wired {
                 "listen_port = " + std::to_string(link_port) + "\n") {
     setenv("DANJU_TEST_POP3", pop3.password().c_str(), 1);
     job.write("link.secret", "a-test-secret-of-enough-length\n");
-    job.write("people.toml", kPeople);
   }
 
   danju::RunReport run() {

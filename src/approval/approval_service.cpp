@@ -6,6 +6,7 @@
 #include "approval/approval_link.h"
 #include "approval/approval_request.h"
 #include "approval/document_naming.h"
+#include "archive/audit_log.h"
 #include "core/file_io.h"
 #include "core/text.h"
 #include "mail/mail_codec.h"
@@ -250,6 +251,13 @@ AnswerResult ApprovalService::decide(const Answer& answer) {
   step->evidence = answer.evidence;
   step->note = one_line(answer.reason);
   m.documents.update_step(*step);
+  AuditLog(m.db).append(
+      kAuditDecision, form->document_no,
+      "step " + std::to_string(step->step) + " " + step->role + ": " +
+          (answer.approve ? "approved" : "rejected") + " by " +
+          step->decided_by + " (" + answer.how + "; " + answer.evidence +
+          ")" + (step->note.empty() ? "" : ": " + step->note),
+      now);
   m.log.info(form->document_no + " step " + std::to_string(step->step) +
              " (" + step->title + ") " +
              (answer.approve ? "approved" : "rejected") + " by " +
@@ -373,6 +381,11 @@ AnswerResult ApprovalService::decide(const Answer& answer) {
   if (!m.documents.find(form->order_no, form->order_version, form->kind,
                         stamped.format)) {
     m.documents.add(stamped, 0, now);
+    AuditLog(m.db).append(kAuditDocumentMade, stamped.document_no,
+                          std::string(document_kind_name(stamped.kind)) +
+                              " approved.pdf " + stamped.path + " sha256 " +
+                              stamped.sha256,
+                          now);
   }
 
   if (sales) {

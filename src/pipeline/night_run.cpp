@@ -15,6 +15,7 @@
 #include "core/text.h"
 #include "input/inbox_reader.h"
 #include "approval/approval_service.h"
+#include "archive/audit_log.h"
 #include "approval/document_naming.h"
 #include "core/business_clock.h"
 #include "pipeline/outbox_sender.h"
@@ -309,9 +310,19 @@ void NightRun::flush_orders(std::vector<Order>* orders) {
   DocumentStore documents(*db_);
   const std::string now = clock_.now_iso();
   Transaction transaction(*db_);
+  AuditLog audit(*db_);
   for (const Order& order : *orders) {
     int version = 0;
-    switch (store.save(order, run_id_, now, &version)) {
+    const SaveOutcome outcome = store.save(order, run_id_, now, &version);
+    if (outcome != SaveOutcome::unchanged) {
+      audit.append(kAuditOrderRead, order.order_no,
+                   "version " + std::to_string(version) + " from " +
+                       order.source.file + ":" +
+                       std::to_string(order.source.line) + ", total " +
+                       format_yuan(order.total()),
+                   now);
+    }
+    switch (outcome) {
       case SaveOutcome::new_order: ++report_.orders_new; break;
       case SaveOutcome::unchanged: ++report_.orders_unchanged; break;
       case SaveOutcome::new_version:
@@ -599,6 +610,11 @@ void NightRun::record_order(const OrderPlan& plan, const OrderResult& result) {
                        ? kDocumentIssued
                        : kDocumentPending;
     const std::int64_t id = documents.add(record, run_id_, now);
+    AuditLog(*db_).append(kAuditDocumentMade, record.document_no,
+                          std::string(document_kind_name(record.kind)) + " " +
+                              record.format + " " + record.path +
+                              " sha256 " + record.sha256,
+                          now);
     if (file.format == "pdf") pdf_ids[file.kind] = id;
     ++report_.documents[std::string(document_kind_name(file.kind)) + "." +
                         file.format];

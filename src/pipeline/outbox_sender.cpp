@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "archive/audit_log.h"
 #include "core/file_io.h"
 #include "core/text.h"
 #include "mail/smtp_sender.h"
@@ -95,7 +96,15 @@ DeliveryReport deliver_outbox(Database& db, const MailSettings& mail,
                               eml_name(entry.message_id),
                           mime);
       }
-      outbox.mark_sent(entry.id, clock.now_iso());
+      {
+        // Sent and its audit row go together.
+        Transaction transaction(db);
+        const std::string now = clock.now_iso();
+        outbox.mark_sent(entry.id, now);
+        AuditLog(db).append(kAuditMailSent, entry.message_id,
+                            entry.purpose + " to " + to, now);
+        transaction.commit();
+      }
       failures_in_a_row = 0;
       ++report.sent;
       log.info("mail " + entry.message_id + " to " + to +
