@@ -25,6 +25,7 @@
 #include "approval/approval_link.h"
 #include "jobs/job_config.h"
 #include "pipeline/night_run.h"
+#include "pipeline/run_lock.h"
 #include "store/database.h"
 
 namespace fs = std::filesystem;
@@ -301,6 +302,18 @@ BOOST_AUTO_TEST_CASE(replies_that_must_not_decide_do_not) {
   // Reading the mailbox again handles nothing twice.
   intake(w.job);
   BOOST_TEST(w.count("SELECT COUNT(*) FROM mailbox_messages") == 4);
+  BOOST_TEST(w.count("SELECT COUNT(*) FROM approval_steps WHERE state = "
+                     "'pending'") == 1);
+
+  // A rejection must say why: without a reason it decides nothing.
+  w.pop3.deliver(reply("王喆 <wang.zhe@danju-test.example>", id, subject,
+                       "驳回", "n1@test.example"));
+  intake(w.job);
+  BOOST_TEST(w.text("SELECT outcome FROM mailbox_messages WHERE message_id = "
+                    "'n1@test.example'") ==
+             "unclear: a rejection without a reason");
+  BOOST_TEST(w.text("SELECT state FROM approval_steps WHERE step = 1") ==
+             "pending");
 
   // A rejection with a reason, matched by the subject alone.
   w.pop3.deliver(reply("王喆 <wang.zhe@danju-test.example>", "", subject,
@@ -439,4 +452,45 @@ BOOST_AUTO_TEST_CASE(a_job_can_require_the_mail_server_to_vouch_for_senders) {
   intake(w.job);
   BOOST_TEST(w.text("SELECT state FROM approval_steps WHERE step = 1") ==
              "approved");
+}
+
+BOOST_AUTO_TEST_CASE(a_reply_by_subject_to_a_changed_order_decides_nothing) {
+  Wired w;
+  w.job.write("inbox/orders.csv",
+              std::string(danju::testing::order_csv_header()) + kOneOrder);
+  w.run();
+  std::string changed = kOneOrder;
+  changed.replace(changed.find(",100,"), 5, ",120,");
+  w.job.write("inbox/orders.csv",
+              std::string(danju::testing::order_csv_header()) + changed);
+  w.run();
+
+  // No reference headers: only "[SP-HT-LP001]", which both versions carry.
+  w.pop3.deliver(reply("wang.zhe@danju-test.example", "",
+                       "Re: [SP-HT-LP001] 合同审批", "同意", "v1@test.example"));
+  intake(w.job);
+  BOOST_TEST(w.count("SELECT COUNT(*) FROM approval_steps WHERE state = "
+                     "'approved'") == 0);
+  BOOST_TEST(w.text("SELECT outcome FROM mailbox_messages").find(
+                 "the order has changed since") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_run_leaves_replies_to_an_intake_that_is_reading) {
+  Wired w;
+  w.job.write("inbox/orders.csv",
+              std::string(danju::testing::order_csv_header()) + kOneOrder);
+  w.run();
+  const std::string id =
+      header(w.mails_to("wang.zhe@danju-test.example").at(0).raw,
+             "Message-ID");
+  w.pop3.deliver(reply("wang.zhe@danju-test.example", id, "Re: 审批", "同意",
+                       "l1@test.example"));
+  {
+    danju::RunLock intake_running(w.job.path("data"),
+                                  "2026-12-04T02:00:00+08:00", "intake.lock");
+    BOOST_REQUIRE(intake_running.held());
+    BOOST_TEST(w.run().replies_read == 0);
+    BOOST_TEST(w.count("SELECT COUNT(*) FROM mailbox_messages") == 0);
+  }
+  BOOST_TEST(w.run().replies_decided == 1);
 }

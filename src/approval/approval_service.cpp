@@ -231,6 +231,9 @@ AnswerResult ApprovalService::decide(const Answer& answer) {
     }
     return {false, already};
   }
+  if (!answer.approve && trim(answer.reason).empty()) {
+    return {false, "a rejection needs a reason"};
+  }
   if (!may_decide(*step, answer.actor)) {
     return {false, answer.actor + " may not decide this step; it waits for " +
                        step->approver_email};
@@ -249,7 +252,11 @@ AnswerResult ApprovalService::decide(const Answer& answer) {
   step->decided_by = ascii_lower(trim(answer.actor));
   step->decided_how = answer.how;
   step->evidence = answer.evidence;
-  step->note = one_line(answer.reason);
+  // A reason is a note for the salesperson, not a document: it is kept to
+  // its first 2,000 characters.
+  std::u32string reason = decode_utf8(one_line(trim(answer.reason)));
+  if (reason.size() > 2000) reason = reason.substr(0, 2000) + U"…";
+  step->note = encode_utf8(reason);
   m.documents.update_step(*step);
   AuditLog(m.db).append(
       kAuditDecision, form->document_no,

@@ -103,8 +103,8 @@ int intake_command(const std::vector<std::string>& args) {
   std::cout << report.seen << " messages in the mailbox, "
             << report.new_messages << " new: " << report.decided
             << " decided, " << report.unclear << " unclear, "
-            << report.ignored << " ignored; " << delivery.sent
-            << " mails sent\n";
+            << report.ignored << " ignored; mails sent: " << delivery.sent
+            << "\n";
   return delivery.still_queued ? kExitMailPending : kExitOk;
 }
 
@@ -165,6 +165,10 @@ int decide_command(const std::vector<std::string>& args) {
     return usage("decide needs --step N, --as ADDRESS and one of --approve "
                  "or --reject");
   }
+  if (reject && answer.reason.empty()) {
+    return usage("decide --reject needs --reason: the salesperson is told "
+                 "why");
+  }
   answer.approve = approve;
 
   const JobConfig job = load_job(job_file);
@@ -180,8 +184,8 @@ int decide_command(const std::vector<std::string>& args) {
     return kExitUsage;
   }
   const DeliveryReport delivery = deliver_outbox(db, job.mail, clock, log);
-  std::cout << "step " << answer.step_id << ": " << result.message << "; "
-            << delivery.sent << " mails sent\n";
+  std::cout << "step " << answer.step_id << ": " << result.message
+            << "; mails sent: " << delivery.sent << "\n";
   return delivery.still_queued ? kExitMailPending : kExitOk;
 }
 

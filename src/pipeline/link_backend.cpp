@@ -47,7 +47,10 @@ LinkBackend::StepView JobLinkBackend::view(std::int64_t step_id) {
   }
   view.pdf_path = job_.output_folder + "/" + form->path;
   if (!step->decided_at.empty()) {
-    view.decided_by = step->decided_by + "（" + step->decided_how + "，" +
+    const std::string how = step->decided_how == kByReply  ? "邮件回复"
+                            : step->decided_how == kByLink ? "审批链接"
+                                                           : "命令行";
+    view.decided_by = step->decided_by + "（" + how + "，" +
                       step->decided_at + "）";
   }
   view.approver = step->approver_email;

@@ -157,8 +157,18 @@ RunReport NightRun::run() {
   };
   ApprovalService approvals(job_, *db_, clock_, log_, renderer_.get());
   approvals.set_business_date(date_);
-  const IntakeReport intake =
-      take_in_replies(job_, *db_, clock_, log_, approvals);
+  // One reader of the mailbox at a time: an intake running beside this
+  // run reads the replies itself.
+  IntakeReport intake;
+  {
+    RunLock intake_lock(job_.data_folder, clock_.now_iso(), "intake.lock");
+    if (intake_lock.held()) {
+      intake = take_in_replies(job_, *db_, clock_, log_, approvals);
+    } else {
+      log_.info("an intake is reading the reply mailbox (" +
+                intake_lock.holder() + "); this run leaves replies to it");
+    }
+  }
   report_.replies_read = intake.new_messages;
   report_.replies_decided = intake.decided;
   report_.reply_mailbox_error = intake.mailbox_error;
@@ -486,6 +496,8 @@ DocumentRequest NightRun::request_for(const OrderPlan& plan,
   request.version = plan.stored.version;
   request.date = date_;
   request.prepaid = plan.received;
+  // Everything that waits for a chain is a draft until approved.
+  if (kind != DocumentKind::shipment_note) request.watermark = "草稿";
   const auto chain = plan.chains.find(kind);
   if (chain != plan.chains.end()) {
     for (const ResolvedRow& row : chain->second) {

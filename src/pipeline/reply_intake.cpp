@@ -1,5 +1,6 @@
 #include "pipeline/reply_intake.h"
 
+#include <filesystem>
 #include <regex>
 
 #include "approval/reply_intent.h"
@@ -25,7 +26,7 @@ bool already_seen(Database& db, const std::string& column,
 // The step a reply answers: through the Message-ID of a mail Danju sent
 // for it, else through "[document no]" in the subject.
 std::int64_t match_step(Database& db, ApprovalService& approvals,
-                        const ReplyMessage& reply) {
+                        const ReplyMessage& reply, bool* ambiguous) {
   for (const std::string& reference : reply.references) {
     Statement query = db.prepare(
         "SELECT step_id FROM outbox WHERE message_id = ?1 AND step_id IS NOT "
@@ -40,6 +41,15 @@ std::int64_t match_step(Database& db, ApprovalService& approvals,
   DocumentStore documents(db);
   const auto document = documents.by_number(found[1].str());
   if (!document) return 0;
+
+  // The subject names the document but not its version: when the order
+  // changed since, the reply may be about what the approver saw before.
+  Statement versions = db.prepare(
+      "SELECT COUNT(DISTINCT order_version) FROM documents WHERE "
+      "document_no = ?1");
+  versions.bind(1, document->document_no);
+  versions.step();
+  if (versions.integer(0) > 1) *ambiguous = true;
   std::int64_t any_pending = 0;
   for (const ApprovalStepRecord& row : documents.steps_of(document->id)) {
     if (row.state != kStepPending) continue;
@@ -108,11 +118,16 @@ std::string take_in_reply(const JobConfig& job, Database& db,
   Transaction transaction(db);
   std::string outcome;
   std::int64_t step_id = 0;
+  bool ambiguous = false;
+  if (already_seen(db, "uid", uid)) {
+    // Another reader recorded it while this one was fetching.
+    return "ignored: already handled";
+  }
   if (already_seen(db, "message_id", reply.message_id)) {
     outcome = "ignored: the same message came before under another uid";
   } else if (!reply.automatic.empty()) {
     outcome = "ignored: automatic reply (" + reply.automatic + ")";
-  } else if (!(step_id = match_step(db, approvals, reply))) {
+  } else if (!(step_id = match_step(db, approvals, reply, &ambiguous))) {
     outcome = "ignored: answers no approval request";
   } else if (job.approval.require_authentication &&
              !authenticated(reply.authentication_results)) {
@@ -125,10 +140,20 @@ std::string take_in_reply(const JobConfig& job, Database& db,
       outcome = "ignored: " + who + " may not decide this step";
     } else {
       const ReadIntent intent = read_intent(own_words(reply.text));
-      if (intent.intent == Intent::unclear) {
+      if (ambiguous) {
+        approvals.send_reply_help(step_id, reply.from_address,
+                                  reply.message_id);
+        outcome = "unclear: the reply names the document only by its "
+                  "number, and the order has changed since; answer the "
+                  "newest request";
+      } else if (intent.intent == Intent::unclear) {
         approvals.send_reply_help(step_id, reply.from_address,
                                   reply.message_id);
         outcome = "unclear: no decision could be read";
+      } else if (intent.intent == Intent::reject && intent.reason.empty()) {
+        approvals.send_reply_help(step_id, reply.from_address,
+                                  reply.message_id);
+        outcome = "unclear: a rejection without a reason";
       } else {
         Answer answer;
         answer.step_id = step_id;
@@ -160,6 +185,17 @@ IntakeReport take_in_replies(const JobConfig& job, Database& db,
   const ReplyMailboxSettings& box = job.reply_mailbox;
   if (box.host.empty()) return report;
   report.mailbox_configured = true;
+
+  // Evidence half-written by a reader that was killed; the caller holds the
+  // intake lock, so no reader is writing one now.
+  std::error_code ignored;
+  for (std::filesystem::directory_iterator
+           it(job.data_folder + "/replies", ignored), end;
+       !ignored && it != end; it.increment(ignored)) {
+    if (it->path().filename().string().find(".tmp-") != std::string::npos) {
+      std::filesystem::remove(it->path(), ignored);
+    }
+  }
 
   Pop3Settings settings;
   settings.host = box.host;

@@ -29,6 +29,10 @@ struct DocumentRequest {
   std::string date;         // business date the document is dated, YYYY-MM-DD
   Money prepaid;            // payments received so far
   std::vector<ApprovalBox> approvals;  // in chain order
+  // Printed large and light across every page: 草稿 (draft) until the
+  // document is fully approved, 作废 (void) for a replaced version; empty
+  // for none.
+  std::string watermark;
 };
 
 }  // namespace danju

@@ -1,5 +1,7 @@
 #include "render/page_layout.h"
 
+#include <cmath>
+
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -461,6 +463,21 @@ void draw_pages(const std::vector<Page>& pages, const DocumentTemplate& doc,
   for (int n = 0; n < count; ++n) {
     values->set_page(n + 1, count);
     canvas->begin_page(mm(doc.page.width), mm(doc.page.height));
+    const std::string& mark = values->request().watermark;
+    if (!mark.empty()) {
+      // Across the middle of the page, under the form, in light grey.
+      const double size = std::min(mm(doc.page.width), mm(doc.page.height)) /
+                          (1.0 + static_cast<double>(mark.size()) / 3.0);
+      const double w = fonts.width(mark, size);
+      const double cx = mm(doc.page.width) / 2;
+      const double cy = mm(doc.page.height) / 2;
+      const double turn = 35 * 3.14159265358979323846 / 180;
+      canvas->rotated_text(cx - std::cos(turn) * w / 2 +
+                               std::sin(turn) * size / 3,
+                           cy - std::sin(turn) * w / 2 -
+                               std::cos(turn) * size / 3,
+                           size, mark, Colour{0.85, 0.85, 0.85}, 35);
+    }
     for (const Op& op : pages[n]) {
       switch (op.kind) {
         case Op::Kind::fill:

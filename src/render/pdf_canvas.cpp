@@ -4,6 +4,8 @@
 
 #include "render/pdf_canvas.h"
 
+#include <cmath>
+
 #include <podofo/podofo.h>
 
 #include <cctype>
@@ -202,14 +204,28 @@ void PdfCanvas::begin_page(double width_pt, double height_pt) {
 
 double PdfCanvas::text(double x, double y, double size, std::string_view utf8,
                        const Colour& colour) {
+  return rotated_text(x, y, size, utf8, colour, 0);
+}
+
+double PdfCanvas::rotated_text(double x, double y, double size,
+                               std::string_view utf8, const Colour& colour,
+                               double degrees) {
   impl_->page();
   std::vector<GlyphRun> runs = impl_->fonts.shape(utf8, size);
   if (runs.empty()) return 0;
 
   impl_->set_fill(colour);
   impl_->operators() += "BT\n";
-  impl_->append_numbers({x, y});
-  impl_->operators() += "Td\n";
+  if (degrees == 0) {
+    impl_->append_numbers({x, y});
+    impl_->operators() += "Td\n";
+  } else {
+    const double turn = degrees * 3.14159265358979323846 / 180;
+    impl_->append_numbers(
+        {std::cos(turn), std::sin(turn), -std::sin(turn), std::cos(turn), x,
+         y});
+    impl_->operators() += "Tm\n";
+  }
 
   double advance = 0;
   for (GlyphRun& run : runs) {

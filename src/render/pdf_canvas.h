@@ -48,6 +48,11 @@ class PdfCanvas {
   double text(double x, double y, double size, std::string_view utf8,
               const Colour& colour = Colour{});
 
+  // The same, turned counter-clockwise by degrees around (x, y): for the
+  // 草稿 / 作废 marks across a page.
+  double rotated_text(double x, double y, double size, std::string_view utf8,
+                      const Colour& colour, double degrees);
+
   void line(double x1, double y1, double x2, double y2, double width,
             const Colour& colour = Colour{});
   // A rectangle with (x, y) its bottom-left corner, filled and/or stroked.
