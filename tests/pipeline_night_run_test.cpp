@@ -396,3 +396,35 @@ BOOST_AUTO_TEST_CASE(a_character_no_font_has_fails_only_its_order) {
   BOOST_TEST(!fs::exists(job.path("output/documents/2026-12/LP010/"
                                   "HT-LP010-v1.pdf")));
 }
+
+BOOST_AUTO_TEST_CASE(mail_goes_over_starttls_with_login_when_configured) {
+  SmtpServerFixture server(true, true);
+  danju::testing::JobFolder job(
+      "host = \"127.0.0.1\"\nport = " + std::to_string(server.port()) +
+      "\nstarttls = true\nca_file = \"" + server.ca_file() +
+      "\"\nusername = \"" + SmtpServerFixture::kUser +
+      "\"\npassword_env = \"DANJU_TEST_SMTP\"\n");
+  setenv("DANJU_TEST_SMTP", SmtpServerFixture::kPassword, 1);
+  job.write("inbox/orders.csv", orders_csv());
+
+  const danju::RunReport report = run(job);
+  BOOST_TEST(report.mails_sent == 3);
+  const auto received = server.received();
+  BOOST_REQUIRE(received.size() == 3u);
+  for (const auto& mail : received) BOOST_TEST(mail.tls);
+
+  // Without the CA the server's certificate is not trusted: nothing is
+  // sent, and the mail waits.
+  SmtpServerFixture other(true, true);
+  danju::testing::JobFolder untrusted(
+      "host = \"127.0.0.1\"\nport = " + std::to_string(other.port()) +
+      "\nstarttls = true\nusername = \"" + SmtpServerFixture::kUser +
+      "\"\npassword_env = \"DANJU_TEST_SMTP\"\n");
+  untrusted.write("inbox/orders.csv", orders_csv());
+  const danju::RunReport refused = run(untrusted);
+  BOOST_TEST(refused.mails_sent == 0);
+  BOOST_TEST(refused.exit_code == danju::kExitMailPending);
+  BOOST_TEST(other.received().empty());
+  BOOST_TEST(count(untrusted, "SELECT COUNT(*) FROM outbox WHERE state = "
+                              "'queued'") == 3);
+}

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cli/approval_commands.h"
+#include "cli/register_command.h"
 #include "cli/status_command.h"
 #include "cli/verify_command.h"
 #include "core/business_clock.h"
@@ -50,6 +51,14 @@ commands:
       check that every recorded document is on disk unchanged, that the
       documents folder holds nothing unrecorded, and that the audit log's
       hash chain is whole; changes nothing
+  register JOB.toml --month YYYY-MM [--out FILE]
+      write the month's register (台账) of PDF papers as XLSX: date, order,
+      customer, paper, number, amount, state, approvers, file, SHA-256,
+      with a totals row (default: OUTPUT/registers/register-YYYY-MM.xlsx)
+  export JOB.toml --month YYYY-MM [--out FILE]
+      write one zip of the month's documents, its register and its archive
+      folder, with MANIFEST.sha256 listing the SHA-256 of every file
+      (default: OUTPUT/exports/export-YYYY-MM.zip)
   help
       this text
 
@@ -148,6 +157,8 @@ int main_command(int argc, char** argv) {
     if (command == "serve") return serve_command(args);
     if (command == "decide") return decide_command(args);
     if (command == "verify") return verify_command(args);
+    if (command == "register") return register_command(args);
+    if (command == "export") return export_command(args);
     return usage_error("unknown command " + command);
   } catch (const JobError& error) {
     std::cerr << "danju: job file: " << error.what() << "\n";

@@ -191,8 +191,8 @@ void read_mail(const toml::Table& root, const fs::path& base,
                JobConfig* job) {
   const toml::Value& value = root.at("mail", "mail");
   const toml::Table& mail = value.as_table("mail");
-  mail.check_keys({"from", "from_name", "host", "port", "starttls", "username",
-                   "password_file", "password_env", "outbox"},
+  mail.check_keys({"from", "from_name", "host", "port", "starttls", "ca_file",
+                   "username", "password_file", "password_env", "outbox"},
                   "mail");
   MailSettings& settings = job->mail;
   const toml::Value& from = mail.at("from", "mail.from");
@@ -213,6 +213,9 @@ void read_mail(const toml::Table& root, const fs::path& base,
   }
   if (const toml::Value* tls = mail.find("starttls")) {
     settings.starttls = tls->as_boolean("mail.starttls");
+  }
+  if (const toml::Value* ca = mail.find("ca_file")) {
+    settings.ca_file = resolve(base, ca->as_string("mail.ca_file"));
   }
   settings.username = optional_string(mail, "username", "mail.");
   settings.password =

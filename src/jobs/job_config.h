@@ -87,6 +87,7 @@ struct MailSettings {
   std::string host;  // empty: messages are written as .eml files to outbox
   int port = 25;
   bool starttls = false;
+  std::string ca_file;  // the CA that signed the server's certificate
   std::string username;
   std::string password;  // read from password_file or password_env
   std::string outbox_folder;

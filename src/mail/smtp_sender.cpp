@@ -108,7 +108,13 @@ struct SmtpSender::Impl {
       // Limitation: the certificate is checked against the system's CA
       // list but the session was made from a connected socket, so Poco
       // has no host name to match it against; only the chain is verified.
-      if (!secure.startTLS()) {
+      Poco::Net::Context::Params params;
+      params.loadDefaultCAs = settings.ca_file.empty();
+      params.caLocation = settings.ca_file;
+      params.verificationMode = Poco::Net::Context::VERIFY_RELAXED;
+      Poco::Net::Context::Ptr context = new Poco::Net::Context(
+          Poco::Net::Context::TLS_CLIENT_USE, params);
+      if (!secure.startTLS(context)) {
         throw error(step, "the server does not offer STARTTLS", false);
       }
     }

@@ -12,6 +12,7 @@ struct SmtpSettings {
   std::string host;  // empty: no server; mail goes to .eml files instead
   int port = 25;
   bool starttls = false;
+  std::string ca_file;  // with starttls: the CA to trust; empty: the system's
   std::string username;  // empty: no login
   std::string password;  // never logged
   std::string helo_name = "localhost";

@@ -49,6 +49,7 @@ DeliveryReport deliver_outbox(Database& db, const MailSettings& mail,
     settings.host = mail.host;
     settings.port = mail.port;
     settings.starttls = mail.starttls;
+    settings.ca_file = mail.ca_file;
     settings.username = mail.username;
     settings.password = mail.password;
     settings.helo_name = mail.domain;

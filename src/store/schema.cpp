@@ -140,6 +140,20 @@ BEGIN
   SELECT RAISE(ABORT, 'the audit log is append-only; rows cannot be deleted');
 END;
 )sql",
+
+    // 3: documents filed in the archive with their approval trail
+    // (archive/filing.h); one filing per document.
+    R"sql(
+CREATE TABLE filed_documents (
+  id           INTEGER PRIMARY KEY,
+  document_id  INTEGER NOT NULL UNIQUE REFERENCES documents(id),
+  path         TEXT NOT NULL,
+  sha256       TEXT NOT NULL,
+  trail_path   TEXT NOT NULL,
+  trail_sha256 TEXT NOT NULL,
+  filed_at     TEXT NOT NULL
+);
+)sql",
 };
 
 constexpr int kCount = sizeof kMigrations / sizeof kMigrations[0];

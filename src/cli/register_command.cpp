@@ -1,0 +1,158 @@
+#include "cli/register_command.h"
+
+#include <iostream>
+#include <optional>
+
+#include "archive/month_export.h"
+#include "archive/register_rows.h"
+#include "archive/register_workbook.h"
+#include "core/file_io.h"
+#include "core/money.h"
+#include "jobs/job_config.h"
+#include "pipeline/night_run.h"
+#include "store/database.h"
+
+namespace danju {
+
+namespace {
+
+struct MonthArguments {
+  std::string job_file;
+  std::string month;
+  std::string out;  // empty: the default path
+};
+
+int usage_error(const std::string& message) {
+  std::cerr << "danju: " << message << "\n(danju help shows the usage)\n";
+  return kExitUsage;
+}
+
+// Reads JOB.toml --month YYYY-MM [--out FILE]; on a bad command line
+// prints why and returns nothing.
+std::optional<MonthArguments> parse_month_arguments(
+    const std::string& command, const std::vector<std::string>& args) {
+  MonthArguments parsed;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--month" || arg == "--out") {
+      if (i + 1 == args.size()) {
+        usage_error(arg + (arg == "--month" ? " needs a month (YYYY-MM)"
+                                            : " needs a file name"));
+        return std::nullopt;
+      }
+      (arg == "--month" ? parsed.month : parsed.out) = args[++i];
+    } else if (arg.rfind("--month=", 0) == 0) {
+      parsed.month = arg.substr(8);
+    } else if (arg.rfind("--out=", 0) == 0) {
+      parsed.out = arg.substr(6);
+      if (parsed.out.empty()) {
+        usage_error("--out needs a file name");
+        return std::nullopt;
+      }
+    } else if (!arg.empty() && arg[0] == '-') {
+      usage_error("unknown option " + arg);
+      return std::nullopt;
+    } else if (parsed.job_file.empty()) {
+      parsed.job_file = arg;
+    } else {
+      usage_error(command + " takes one job file");
+      return std::nullopt;
+    }
+  }
+
+  if (parsed.job_file.empty()) {
+    usage_error(command + " needs a job file");
+    return std::nullopt;
+  }
+  if (parsed.month.empty()) {
+    usage_error(command + " needs --month YYYY-MM");
+    return std::nullopt;
+  }
+  if (!is_register_month(parsed.month)) {
+    usage_error("--month " + parsed.month +
+                " is not a month (YYYY-MM, month 01 to 12)");
+    return std::nullopt;
+  }
+  return parsed;
+}
+
+// The job's database, or nothing (and a message) when it has not run yet.
+std::optional<std::string> database_path(const JobConfig& job) {
+  const std::string path = job.data_folder + "/danju.sqlite";
+  if (file_exists(path)) return path;
+  std::cerr << "danju: there is no database at " << path
+            << " (the job has not run yet); nothing was written\n";
+  return std::nullopt;
+}
+
+}  // namespace
+
+int register_command(const std::vector<std::string>& args) {
+  const std::optional<MonthArguments> parsed =
+      parse_month_arguments("register", args);
+  if (!parsed) return kExitUsage;
+  const JobConfig job = load_job(parsed->job_file);
+  const std::optional<std::string> db_path = database_path(job);
+  if (!db_path) return kExitFailed;
+
+  const std::string out =
+      parsed->out.empty() ? job.output_folder + "/registers/register-" +
+                                parsed->month + ".xlsx"
+                          : parsed->out;
+  Database db(*db_path, true);
+  RegisterSheet sheet;
+  sheet.month = parsed->month;
+  sheet.company = job.company.name;
+  sheet.rows = register_rows(db, parsed->month);
+  write_register_workbook(sheet, out);
+
+  Money total;
+  for (const RegisterRow& row : sheet.rows) total += row.amount;
+  if (sheet.rows.empty()) {
+    std::cout << "Register " << parsed->month << ": no PDF document is dated "
+              << "in " << parsed->month
+              << "; the register has the header row only\n";
+  } else {
+    std::cout << "Register " << parsed->month << ": " << sheet.rows.size()
+              << (sheet.rows.size() == 1 ? " paper" : " papers")
+              << ", amounts adding up to " << format_yuan(total) << "\n";
+  }
+  std::cout << "  written: " << out << "\n";
+  return kExitOk;
+}
+
+int export_command(const std::vector<std::string>& args) {
+  const std::optional<MonthArguments> parsed =
+      parse_month_arguments("export", args);
+  if (!parsed) return kExitUsage;
+  const JobConfig job = load_job(parsed->job_file);
+  const std::optional<std::string> db_path = database_path(job);
+  if (!db_path) return kExitFailed;
+
+  MonthExportRequest request;
+  request.month = parsed->month;
+  request.output_folder = job.output_folder;
+  request.company = job.company.name;
+  request.zip_path =
+      parsed->out.empty() ? job.output_folder + "/exports/export-" +
+                                parsed->month + ".zip"
+                          : parsed->out;
+  Database db(*db_path, true);
+  const MonthExportResult result = export_month(db, request);
+
+  std::cout << "Export " << parsed->month << ": " << result.documents
+            << (result.documents == 1 ? " document" : " documents")
+            << ", the register (" << result.register_rows
+            << (result.register_rows == 1 ? " row" : " rows") << "), "
+            << result.archive_files
+            << (result.archive_files == 1 ? " archive file" : " archive files")
+            << " and MANIFEST.sha256\n";
+  if (result.documents == 0) {
+    std::cout << "  no document is dated in " << parsed->month << "\n";
+  }
+  std::cout << "  written: " << request.zip_path << " (" << result.zip_bytes
+            << " bytes)\n";
+  return kExitOk;
+}
+
+}  // namespace danju
