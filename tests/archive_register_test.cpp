@@ -234,7 +234,7 @@ std::map<std::string, ExpectedRow> expected_rows(const std::string& db_path) {
 BOOST_AUTO_TEST_CASE(register_rows_match_the_documents_table) {
   RunJob run;
   BOOST_REQUIRE(run.count("SELECT COUNT(*) FROM documents WHERE format = "
-                          "'approved.pdf'") == 1);
+                          "'approved.pdf'") == 2);
 
   const Outcome made = danju_cli(
       {"register", run.job.job_file(), "--month", "2026-12"});
@@ -271,7 +271,10 @@ BOOST_AUTO_TEST_CASE(register_rows_match_the_documents_table) {
   // LP001: 100 × 58.80 + 50 × 35.50 = 7,655.00; LP002: 280.00.
   const std::string approved_form = [&] {
     for (const auto& [file, row] : expected) {
-      if (file.find("-approved.pdf") != std::string::npos) return file;
+      if (file.find("SP-") != std::string::npos &&
+          file.find("-approved.pdf") != std::string::npos) {
+        return file;
+      }
     }
     return std::string();
   }();
@@ -334,9 +337,9 @@ BOOST_AUTO_TEST_CASE(export_holds_every_document_with_a_true_manifest) {
     BOOST_TEST(facts["file:" + documents.text(0)] == documents.text(1),
                documents.text(0));
   }
-  // 6 PDFs, the approved PDF and 3 spreadsheets (two approval forms, one
-  // order sheet).
-  BOOST_TEST(recorded == 10);
+  // 6 PDFs, the stamped form and the signed contract, and 3 spreadsheets
+  // (two approval forms, one order sheet).
+  BOOST_TEST(recorded == 11);
 
   BOOST_TEST(!facts["file:registers/register-2026-12.xlsx"].empty());
   BOOST_TEST(facts["file:archive/2026-12/trail.txt"] ==
@@ -344,8 +347,18 @@ BOOST_AUTO_TEST_CASE(export_holds_every_document_with_a_true_manifest) {
   BOOST_TEST(!facts["file:archive/2026-12/deep/manifest.txt"].empty());
   BOOST_TEST(facts.count("file:archive/2026-12/half.txt.tmp-123") == 0u);
 
-  // Documents, register, two archive files, and the manifest itself.
-  const int files = recorded + 1 + 2;
+  // Documents, register, every file of the month's archive (what the run
+  // filed and the two written above), and the manifest itself.
+  int archived = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(
+           run.job.path("output/archive/2026-12"))) {
+    if (entry.is_regular_file() &&
+        entry.path().string().find(".tmp-") == std::string::npos) {
+      ++archived;
+    }
+  }
+  BOOST_TEST(archived > 2);
+  const int files = recorded + 1 + archived;
   BOOST_TEST(facts["count"] == std::to_string(files + 1));
   BOOST_TEST(facts["manifest_lines"] == std::to_string(files));
   BOOST_TEST(facts["manifest_good"] == std::to_string(files));

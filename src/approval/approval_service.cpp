@@ -7,6 +7,7 @@
 #include "approval/approval_request.h"
 #include "approval/document_naming.h"
 #include "archive/audit_log.h"
+#include "archive/filing.h"
 #include "core/file_io.h"
 #include "core/text.h"
 #include "mail/mail_codec.h"
@@ -376,23 +377,41 @@ AnswerResult ApprovalService::decide(const Answer& answer) {
     }
     request.approvals.push_back(box);
   }
-  const std::string bytes = m.render().render_pdf(request);
-  const std::string stem = form->path.substr(0, form->path.size() - 4);
-  DocumentRecord stamped = *form;
-  stamped.format = "approved.pdf";
-  stamped.path = stem + "-approved.pdf";
-  stamped.sha256 = sha256_hex(bytes);
-  stamped.bytes = static_cast<std::int64_t>(bytes.size());
-  stamped.state = kDocumentApproved;
-  write_file_atomic(m.job.output_folder + "/" + stamped.path, bytes);
-  if (!m.documents.find(form->order_no, form->order_version, form->kind,
-                        stamped.format)) {
-    m.documents.add(stamped, 0, now);
-    AuditLog(m.db).append(kAuditDocumentMade, stamped.document_no,
-                          std::string(document_kind_name(stamped.kind)) +
-                              " approved.pdf " + stamped.path + " sha256 " +
-                              stamped.sha256,
+  // The form with every decision stamped, and the contract it approves,
+  // are made again without the 草稿 mark, then filed for finance.
+  auto remake = [&](const DocumentRecord& original,
+                    DocumentRequest remade) -> DocumentRecord {
+    const std::string bytes = m.render().render_pdf(remade);
+    const std::string stem = original.path.substr(0, original.path.size() - 4);
+    DocumentRecord approved = original;
+    approved.format = "approved.pdf";
+    approved.path = stem + "-approved.pdf";
+    approved.sha256 = sha256_hex(bytes);
+    approved.bytes = static_cast<std::int64_t>(bytes.size());
+    approved.state = kDocumentApproved;
+    write_file_atomic(m.job.output_folder + "/" + approved.path, bytes);
+    if (const auto known = m.documents.find(original.order_no,
+                                            original.order_version,
+                                            original.kind, approved.format)) {
+      return *known;
+    }
+    approved.id = m.documents.add(approved, 0, now);
+    AuditLog(m.db).append(kAuditDocumentMade, approved.document_no,
+                          std::string(document_kind_name(approved.kind)) +
+                              " approved.pdf " + approved.path + " sha256 " +
+                              approved.sha256,
                           now);
+    return approved;
+  };
+  const DocumentRecord stamped = remake(*form, request);
+  file_document(m.db, m.job, m.render().fonts(), stamped.id, now);
+  if (form->kind == DocumentKind::contract_approval && contract) {
+    DocumentRequest contract_request = request;
+    contract_request.kind = DocumentKind::contract;
+    contract_request.document_no = contract->document_no;
+    contract_request.approvals.clear();
+    const DocumentRecord signed_contract = remake(*contract, contract_request);
+    file_document(m.db, m.job, m.render().fonts(), signed_contract.id, now);
   }
 
   if (sales) {

@@ -16,6 +16,7 @@
 #include "input/inbox_reader.h"
 #include "approval/approval_service.h"
 #include "archive/audit_log.h"
+#include "archive/filing.h"
 #include "approval/document_naming.h"
 #include "core/business_clock.h"
 #include "pipeline/outbox_sender.h"
@@ -628,6 +629,10 @@ void NightRun::record_order(const OrderPlan& plan, const OrderResult& result) {
                               " sha256 " + record.sha256,
                           now);
     if (file.format == "pdf") pdf_ids[file.kind] = id;
+    // A shipment note is final once issued: it is filed for finance now.
+    if (file.kind == DocumentKind::shipment_note && file.format == "pdf") {
+      file_document(*db_, job_, renderer_->fonts(), id, now);
+    }
     ++report_.documents[std::string(document_kind_name(file.kind)) + "." +
                         file.format];
   }

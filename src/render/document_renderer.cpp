@@ -51,6 +51,8 @@ DocumentRenderer::DocumentRenderer(const RendererSettings& settings)
 
 DocumentRenderer::~DocumentRenderer() = default;
 
+const FontSet& DocumentRenderer::fonts() const { return *impl_->fonts; }
+
 std::string DocumentRenderer::render_pdf(const DocumentRequest& request) const {
   check_request(request);
   const DocumentTemplate& document =

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "render/document_request.h"
+#include "render/font_set.h"
 
 namespace danju {
 
@@ -49,6 +50,10 @@ class DocumentRenderer {
   // The PDF bytes of the document. The same request gives the same bytes.
   // Throws RenderError. Safe to call from several threads at once.
   std::string render_pdf(const DocumentRequest& request) const;
+
+  // The fonts loaded for the run, for other pages drawn with them (the
+  // archive's approval trail).
+  const FontSet& fonts() const;
 
   // True for the kinds that also get a spreadsheet (approval form, order
   // sheet).

@@ -1,0 +1,68 @@
+// 归档 filing a final paper for finance, who keep it for years: the PDF as
+// approved with its 审批记录 (approval trail) as the last page, the same trail
+// as JSON beside it, both read-only, listed in the month's manifest and
+// recorded in the filed_documents table and the audit log.
+//
+// The archive of a job is laid out as
+//   <output>/archive/<YYYY-MM>/manifest.txt
+//   <output>/archive/<YYYY-MM>/<order no>/<document no>-v<N>.pdf
+//   <output>/archive/<YYYY-MM>/<order no>/<document no>-v<N>.trail.json
+// where YYYY-MM is the month of the document's business date and the names
+// are those of the document's own file. Each manifest line is
+//   "<sha256>  <path relative to the month folder>"
+// so `sha256sum -c manifest.txt` run in the month folder checks it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "archive/approval_trail.h"
+#include "jobs/job_config.h"
+#include "render/font_set.h"
+#include "store/database.h"
+
+namespace danju {
+
+// A filed paper. Paths are relative to the job's output folder.
+struct FiledDocument {
+  std::int64_t document_id = 0;
+  std::string document_no;
+  std::string path;          // archive/2026-12/LP001/SP-HT-LP001-v1.pdf
+  std::string sha256;        // of the filed PDF (with the trail page)
+  std::string trail_path;    // archive/2026-12/LP001/SP-HT-LP001-v1.trail.json
+  std::string trail_sha256;
+  std::string filed_at;      // when it was first filed
+  bool already_filed = false;  // true: this call found it filed, did nothing
+};
+
+// Files the document with this id (see read_approval_trail for which
+// records qualify: an approved form, its stamped approved.pdf copy, or an
+// issued paper). now: the time to record, ISO 8601 with offset. fonts draw
+// the trail page and must hold every character of names and evidence.
+//
+// Safe to call again: a paper already filed is checked, not rewritten, and
+// returned with already_filed set; its manifest lines are never repeated.
+// A file is never overwritten: one already at a target path with other
+// content stops the filing with a FilingError naming the target and the
+// source, and leaves both as they are. Files are written atomically and
+// then made read-only (0444). The filed_documents row and the kFiledAudit
+// row are written in one transaction (the caller's, when there is one).
+//
+// Throws FilingError (not final, source file missing or changed since it
+// was recorded, target differs), PdfJoinError, FileError, DatabaseError,
+// MissingGlyphError.
+// Limitation: the files are written before the transaction commits; if the
+// commit fails they stay, and the next call finds them identical and
+// records them. Should the fonts or this program change between the two
+// calls, the new trail page differs and the call refuses: remove the
+// unrecorded files by hand after checking them.
+FiledDocument file_document(Database& db, const JobConfig& job,
+                            const FontSet& fonts, std::int64_t document_id,
+                            const std::string& now);
+
+// The filing of a document, if it was filed.
+std::optional<FiledDocument> find_filed(Database& db,
+                                        std::int64_t document_id);
+
+}  // namespace danju
