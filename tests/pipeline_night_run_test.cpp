@@ -215,7 +215,7 @@ BOOST_AUTO_TEST_CASE(a_changed_order_becomes_a_new_version) {
                         "'LP001'") == 2);
   BOOST_TEST(count(job, "SELECT COUNT(*) FROM documents WHERE order_no = "
                         "'LP001' AND order_version = 1 AND state = "
-                        "'superseded'") == 3);
+                        "'superseded' AND format IN ('pdf', 'xlsx')") == 3);
   BOOST_TEST(count(job, "SELECT COUNT(*) FROM approval_steps s JOIN "
                         "documents d ON d.id = s.document_id WHERE "
                         "d.order_no = 'LP001' AND d.order_version = 1 AND "
@@ -224,6 +224,25 @@ BOOST_AUTO_TEST_CASE(a_changed_order_becomes_a_new_version) {
       "output/documents/2026-12/LP001/HT-LP001-v2.pdf")));
   BOOST_TEST(fs::exists(job.path(
       "output/documents/2026-12/LP001/HT-LP001-v1.pdf")));
+
+  // The replaced papers get copies marked 作废 on every page, naming the
+  // version that replaces them.
+  const std::string voided =
+      job.path("output/documents/2026-12/LP001/SP-HT-LP001-v1-void.pdf");
+  BOOST_REQUIRE(fs::exists(voided));
+  ChildProcess text("/usr/bin/pdftotext",
+                    {"-raw", "-enc", "UTF-8", voided, "-"});
+  std::string out, err;
+  text.wait(&out, &err);
+  // The mark runs diagonally: in drawing order (-raw) its characters come
+  // first, one a line.
+  std::string squeezed;
+  for (char c : out) {
+    if (c != '\n' && c != ' ') squeezed.push_back(c);
+  }
+  BOOST_TEST(squeezed.find("作废见第2版") != std::string::npos, squeezed);
+  BOOST_TEST(count(job, "SELECT COUNT(*) FROM documents WHERE format = "
+                        "'void.pdf' AND order_version = 1") == 2);
 }
 
 BOOST_AUTO_TEST_CASE(business_date_limits_what_counts) {

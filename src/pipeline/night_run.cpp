@@ -94,6 +94,7 @@ class NightRun {
   bool resolve_chain(const Order& order, DocumentKind kind, Money received,
                      std::vector<ResolvedRow>* rows);
   std::string guarantee_problem(const Order& order) const;
+  void void_replaced();
   void reject(const std::string& line);
 
   const JobConfig& job_;
@@ -104,6 +105,7 @@ class NightRun {
   std::unique_ptr<DocumentRenderer> renderer_;
   std::int64_t run_id_ = 0;
   RunReport report_;
+  std::vector<std::pair<std::string, int>> replaced_;  // order, new version
 };
 
 void NightRun::reject(const std::string& line) {
@@ -339,6 +341,7 @@ void NightRun::flush_orders(std::vector<Order>* orders) {
       case SaveOutcome::new_version:
         ++report_.orders_changed;
         documents.supersede_before(order.order_no, version);
+        replaced_.push_back({order.order_no, version});
         log_.info("order " + order.order_no + " changed: now version " +
                   std::to_string(version));
         break;
@@ -346,6 +349,59 @@ void NightRun::flush_orders(std::vector<Order>* orders) {
   }
   transaction.commit();
   orders->clear();
+  void_replaced();
+}
+
+// The papers of a replaced version stay where they are, and beside each PDF
+// a copy marked 作废 across every page says which version replaces it.
+void NightRun::void_replaced() {
+  if (replaced_.empty()) return;
+  OrderStore orders(*db_);
+  DocumentStore documents(*db_);
+  const std::string now = clock_.now_iso();
+  Transaction transaction(*db_);
+  for (const auto& [order_no, version] : replaced_) {
+    for (const DocumentRecord& old : documents.for_order(order_no)) {
+      if (old.order_version >= version || old.format != "pdf" ||
+          documents.find(order_no, old.order_version, old.kind,
+                         "void.pdf")) {
+        continue;
+      }
+      const auto stored = orders.version(order_no, old.order_version);
+      if (!stored) continue;
+      DocumentRequest request;
+      request.kind = old.kind;
+      request.order = &stored->order;
+      request.company = &job_.company;
+      request.document_no = old.document_no;
+      request.version = old.order_version;
+      request.date = old.business_date;
+      request.prepaid = orders.received(order_no, date_);
+      request.watermark = "作废 见第" + std::to_string(version) + "版";
+      try {
+        const std::string bytes = renderer_->render_pdf(request);
+        DocumentRecord voided = old;
+        voided.format = "void.pdf";
+        voided.path = old.path.substr(0, old.path.size() - 4) + "-void.pdf";
+        voided.sha256 = sha256_hex(bytes);
+        voided.bytes = static_cast<std::int64_t>(bytes.size());
+        voided.state = kDocumentSuperseded;
+        write_file_atomic(job_.output_folder + "/" + voided.path, bytes);
+        documents.add(voided, run_id_, now);
+        AuditLog(*db_).append(kAuditDocumentMade, voided.document_no,
+                              std::string(document_kind_name(voided.kind)) +
+                                  " void.pdf " + voided.path + " sha256 " +
+                                  voided.sha256 + " (replaced by version " +
+                                  std::to_string(version) + ")",
+                              now);
+      } catch (const std::exception& error) {
+        log_.warn("order " + order_no + ": the void copy of " +
+                  old.document_no + " could not be made: " + error.what());
+      }
+    }
+  }
+  transaction.commit();
+  replaced_.clear();
 }
 
 void NightRun::flush_payments(std::vector<Payment>* payments) {
