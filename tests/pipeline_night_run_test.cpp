@@ -128,10 +128,11 @@ BOOST_AUTO_TEST_CASE(first_run_makes_what_each_order_is_due) {
   BOOST_TEST(files == 9);
 
   // Three requests (two approval forms, one order sheet) to the first
-  // approver of the gift chains, written as .eml without a mail server.
-  BOOST_TEST(report.mails_queued == 3);
-  BOOST_TEST(report.mails_sent == 3);
-  BOOST_TEST(eml_files(job).size() == 3u);
+  // approver of the gift chains, and finance's digest of the shipment note,
+  // written as .eml without a mail server.
+  BOOST_TEST(report.mails_queued == 4);
+  BOOST_TEST(report.mails_sent == 4);
+  BOOST_TEST(eml_files(job).size() == 4u);
   BOOST_TEST(count(job, "SELECT COUNT(*) FROM approval_steps WHERE state = "
                         "'pending'") == 3);
   BOOST_TEST(count(job, "SELECT COUNT(*) FROM approval_steps WHERE state = "
@@ -177,6 +178,15 @@ BOOST_AUTO_TEST_CASE(request_mail_reads_right_in_a_mail_client) {
       "format = 'pdf'");
   BOOST_REQUIRE(form.step());
   BOOST_TEST(mail["attachment.1.sha256"] == form.text(0));
+
+  // Finance gets tonight's shipment notes in one mail.
+  const std::string digest_subject = "发货单（财务记账联）2026-12-04：共 1 份";
+  BOOST_REQUIRE_MESSAGE(by_subject.count(digest_subject), "no finance digest");
+  auto& digest = by_subject[digest_subject];
+  BOOST_TEST(digest["to.addresses"] == "sun.jing@danju-test.example");
+  BOOST_TEST(digest["attachments"] == "1");
+  BOOST_TEST(digest["attachment.1.filename.default"] ==
+             "发货单_FH-LP002.pdf");
 }
 
 BOOST_AUTO_TEST_CASE(running_the_same_night_again_adds_nothing) {
@@ -195,7 +205,7 @@ BOOST_AUTO_TEST_CASE(running_the_same_night_again_adds_nothing) {
   BOOST_TEST(again.documents.empty());
   BOOST_TEST(again.mails_queued == 0);
   BOOST_TEST(count(job, "SELECT COUNT(*) FROM documents") == documents);
-  BOOST_TEST(count(job, "SELECT COUNT(*) FROM outbox") == 3);
+  BOOST_TEST(count(job, "SELECT COUNT(*) FROM outbox") == 4);
   BOOST_TEST(eml_files(job).size() == mails);
 }
 
@@ -267,9 +277,10 @@ BOOST_AUTO_TEST_CASE(mail_goes_over_one_smtp_session_and_only_once) {
   job.write("inbox/payments.csv", kPayments);
 
   const danju::RunReport report = run(job);
-  BOOST_TEST(report.mails_sent == 3);
+  // Three requests and finance's digest.
+  BOOST_TEST(report.mails_sent == 4);
   const auto received = server.received();
-  BOOST_REQUIRE(received.size() == 3u);
+  BOOST_REQUIRE(received.size() == 4u);
   std::set<std::string> sessions;
   for (const auto& mail : received) {
     sessions.insert(mail.peer);
@@ -279,7 +290,7 @@ BOOST_AUTO_TEST_CASE(mail_goes_over_one_smtp_session_and_only_once) {
   BOOST_TEST(eml_files(job).empty());
 
   run(job);
-  BOOST_TEST(server.received().size() == 3u);
+  BOOST_TEST(server.received().size() == 4u);
 }
 
 BOOST_AUTO_TEST_CASE(mail_that_cannot_leave_waits_for_the_next_run) {

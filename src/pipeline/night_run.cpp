@@ -14,6 +14,7 @@
 #include "core/file_io.h"
 #include "core/text.h"
 #include "input/inbox_reader.h"
+#include "mail/mail_codec.h"
 #include "approval/approval_service.h"
 #include "archive/audit_log.h"
 #include "archive/filing.h"
@@ -95,6 +96,7 @@ class NightRun {
                      std::vector<ResolvedRow>* rows);
   std::string guarantee_problem(const Order& order) const;
   void void_replaced();
+  void queue_finance_digest();
   void reject(const std::string& line);
 
   const JobConfig& job_;
@@ -183,6 +185,7 @@ RunReport NightRun::run() {
   plan_render_record();
   report_.render_seconds = since(phase);
   report_.mails_queued += approvals.remind_and_escalate();
+  queue_finance_digest();
 
   phase = std::chrono::steady_clock::now();
   const DeliveryReport delivery =
@@ -350,6 +353,63 @@ void NightRun::flush_orders(std::vector<Order>* orders) {
   transaction.commit();
   orders->clear();
   void_replaced();
+}
+
+// Finance books every shipment note from its first copy (财务记账联): the
+// notes issued tonight go to finance in one mail, not one mail a note.
+void NightRun::queue_finance_digest() {
+  std::vector<DocumentRecord> notes;
+  for (const DocumentRecord& record : DocumentStore(*db_).made_by_run(run_id_)) {
+    if (record.kind == DocumentKind::shipment_note && record.format == "pdf") {
+      notes.push_back(record);
+    }
+  }
+  std::vector<Mailbox> finance;
+  for (const Person& person : job_.people) {
+    for (const std::string& role : person.roles) {
+      if (role == "finance") finance.push_back({person.name, person.email});
+    }
+  }
+  if (notes.empty() || finance.empty()) return;
+
+  OrderStore orders(*db_);
+  MailMessage digest;
+  digest.to = finance;
+  digest.subject = "发货单（财务记账联）" + date_ + "：共 " +
+                   std::to_string(notes.size()) + " 份";
+  std::string list;
+  std::string ids;
+  for (const DocumentRecord& note : notes) {
+    const auto stored = orders.version(note.order_no, note.order_version);
+    if (!stored) continue;
+    list += note.document_no + "  订单 " + note.order_no + "  " +
+            one_line(stored->order.customer.name) + "  " +
+            format_yuan(stored->order.total()) + "\n";
+    ids += note.sha256.substr(0, 8);
+    digest.attachments.push_back(
+        {job_.output_folder + "/" + note.path,
+         "发货单_" + note.document_no + ".pdf", "application/pdf"});
+  }
+  digest.text_body = "财务：\n\n" + date_ + " 开出的发货单共 " +
+                     std::to_string(notes.size()) +
+                     " 份，见附件（每份第一页为第一联 财务记账联）：\n\n" +
+                     list + "\n-- \n此邮件由丹聚单据系统自动发送。\n";
+  digest.message_id = "finance-digest." + date_ + "." +
+                      sha256_hex(ids).substr(0, 12) + "@" + job_.mail.domain;
+  digest.date = clock_.now_rfc5322();
+  digest.from = {job_.mail.from_name, job_.mail.from_address};
+
+  OutboxEntry entry;
+  entry.message_id = digest.message_id;
+  entry.purpose = "finance_digest";
+  entry.envelope_from = job_.mail.from_address;
+  for (const Mailbox& to : finance) entry.recipients.push_back(to.address);
+  entry.message = encode_mail(digest);
+  Transaction transaction(*db_);
+  if (OutboxStore(*db_).enqueue(entry, clock_.now_iso())) {
+    ++report_.mails_queued;
+  }
+  transaction.commit();
 }
 
 // The papers of a replaced version stay where they are, and beside each PDF
