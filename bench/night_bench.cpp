@@ -207,7 +207,8 @@ void kinds() {
     order.customer = {std::string(kCities[n % 10]) + kTrades[n / 10 % 10] +
                           "实业有限公司",
                       "王伟", "13900000000", "杭州市滨江区长河路590号"};
-    order.payment_terms = "合同签订后预付30%，样品确认后生产，发货前付清余款";
+    order.payment_terms =
+        "合同签订后预付30%，样品确认后生产，发货前付清余款";
     for (int i = 0; i < 5 + n % 11; ++i) {
       const auto& p = kProducts[(n + i) % 8];
       order.items.push_back({p[0], p[1], p[2], 10 + i,
@@ -215,8 +216,9 @@ void kinds() {
     }
     orders.push_back(order);
   }
-  danju::Company company{"杭州丹聚定制科技有限公司", "浙江省杭州市余杭区文一西路998号",
-                         "0571-8888 6600", "91330110MA2KXXXX7Q", "", ""};
+  danju::Company company{"杭州丹聚定制科技有限公司",
+                         "浙江省杭州市余杭区文一西路998号", "0571-8888 6600",
+                         "91330110MA2KXXXX7Q", "", ""};
   danju::RendererSettings settings;
   settings.templates_folder = std::string(DANJU_SOURCE_DIR) + "/templates";
   settings.latin_font = {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"};
@@ -243,7 +245,8 @@ void kinds() {
           request.company = &company;
           request.document_no = "D-" + orders[i].order_no;
           request.date = "2026-12-04";
-          for (const char* title : {"部门负责人意见", "法务意见", "公司负责人意见"}) {
+          for (const char* title :
+               {"部门负责人意见", "法务意见", "公司负责人意见"}) {
             danju::ApprovalBox box;
             box.title = title;
             request.approvals.push_back(box);
