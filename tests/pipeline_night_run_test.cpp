@@ -458,3 +458,29 @@ BOOST_AUTO_TEST_CASE(mail_goes_over_starttls_with_login_when_configured) {
   BOOST_TEST(count(untrusted, "SELECT COUNT(*) FROM outbox WHERE state = "
                               "'queued'") == 3);
 }
+
+BOOST_AUTO_TEST_CASE(the_first_night_of_a_month_mails_last_months_register) {
+  JobFolder job;
+  job.write("inbox/orders.csv", orders_csv());
+  job.write("inbox/payments.csv", kPayments);
+  run(job);
+  const std::size_t before = eml_files(job).size();
+
+  const danju::RunReport first = run(job, "2027-01-01");
+  BOOST_TEST(first.mails_queued == 1);
+  BOOST_TEST(fs::exists(job.path("output/registers/register-2026-12.xlsx")));
+  BOOST_TEST(eml_files(job).size() == before + 1);
+  // Only once, however often the night is run.
+  BOOST_TEST(run(job, "2027-01-01").mails_queued == 0);
+  BOOST_TEST(run(job, "2027-01-02").mails_queued == 0);
+
+  std::map<std::string, std::string> facts;
+  for (const std::string& file : eml_files(job)) {
+    auto read = danju::testing::read_mail(file);
+    if (read["subject.default"].find("单据台账 2026-12") == 0) facts = read;
+  }
+  BOOST_REQUIRE(!facts.empty());
+  BOOST_TEST(facts["to.addresses"] == "sun.jing@danju-test.example");
+  BOOST_TEST(facts["attachment.1.filename.default"] ==
+             "单据台账_2026-12.xlsx");
+}

@@ -18,6 +18,8 @@
 #include "approval/approval_service.h"
 #include "archive/audit_log.h"
 #include "archive/filing.h"
+#include "archive/register_rows.h"
+#include "archive/register_workbook.h"
 #include "approval/document_naming.h"
 #include "core/business_clock.h"
 #include "pipeline/outbox_sender.h"
@@ -97,6 +99,7 @@ class NightRun {
   std::string guarantee_problem(const Order& order) const;
   void void_replaced();
   void queue_finance_digest();
+  void queue_monthly_register();
   void reject(const std::string& line);
 
   const JobConfig& job_;
@@ -186,6 +189,7 @@ RunReport NightRun::run() {
   report_.render_seconds = since(phase);
   report_.mails_queued += approvals.remind_and_escalate();
   queue_finance_digest();
+  queue_monthly_register();
 
   phase = std::chrono::steady_clock::now();
   const DeliveryReport delivery =
@@ -408,6 +412,63 @@ void NightRun::queue_finance_digest() {
   Transaction transaction(*db_);
   if (OutboxStore(*db_).enqueue(entry, clock_.now_iso())) {
     ++report_.mails_queued;
+  }
+  transaction.commit();
+}
+
+// On the first night of a month, last month's register (台账) is written
+// and mailed to finance, once.
+void NightRun::queue_monthly_register() {
+  if (date_.substr(8, 2) != "01") return;
+  int year = std::stoi(date_.substr(0, 4));
+  int month = std::stoi(date_.substr(5, 2)) - 1;
+  if (month == 0) {
+    month = 12;
+    --year;
+  }
+  char last[8];
+  std::snprintf(last, sizeof last, "%04d-%02d", year, month);
+
+  std::vector<Mailbox> finance;
+  for (const Person& person : job_.people) {
+    for (const std::string& role : person.roles) {
+      if (role == "finance") finance.push_back({person.name, person.email});
+    }
+  }
+  if (finance.empty()) return;
+
+  const std::string relative =
+      std::string("registers/register-") + last + ".xlsx";
+  const std::string path = job_.output_folder + "/" + relative;
+  make_directories(job_.output_folder + "/registers");
+  RegisterSheet sheet{last, job_.company.name, register_rows(*db_, last)};
+  write_register_workbook(sheet, path);
+
+  MailMessage mail;
+  mail.message_id = std::string("register.") + last + "@" + job_.mail.domain;
+  mail.to = finance;
+  mail.subject = std::string("单据台账 ") + last + "：共 " +
+                 std::to_string(sheet.rows.size()) + " 份";
+  mail.text_body = std::string("财务：\n\n") + last + " 的单据台账见附件，共 " +
+                   std::to_string(sheet.rows.size()) +
+                   " 份单据。\n\n-- \n此邮件由丹聚单据系统自动发送。\n";
+  mail.attachments.push_back(
+      {path, std::string("单据台账_") + last + ".xlsx",
+       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"});
+  mail.date = clock_.now_rfc5322();
+  mail.from = {job_.mail.from_name, job_.mail.from_address};
+
+  OutboxEntry entry;
+  entry.message_id = mail.message_id;
+  entry.purpose = "monthly_register";
+  entry.envelope_from = job_.mail.from_address;
+  for (const Mailbox& to : finance) entry.recipients.push_back(to.address);
+  entry.message = encode_mail(mail);
+  Transaction transaction(*db_);
+  if (OutboxStore(*db_).enqueue(entry, clock_.now_iso())) {
+    ++report_.mails_queued;
+    log_.info(std::string("register of ") + last + " written to " + relative +
+              " and queued for finance");
   }
   transaction.commit();
 }
