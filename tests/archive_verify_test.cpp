@@ -8,6 +8,8 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -238,4 +240,45 @@ BOOST_AUTO_TEST_CASE(check_documents_lists_each_kind_of_problem) {
   BOOST_REQUIRE(check.added.size() == 1u);
   BOOST_TEST(check.added[0].path == "documents/extra.xlsx");
   BOOST_TEST(!check.clean());
+}
+
+BOOST_AUTO_TEST_CASE(the_archive_is_checked_against_records_and_manifest) {
+  // LP002 is paid in full, so its shipment note is issued and filed.
+  auto cli = [](const std::vector<std::string>& arguments) {
+    ChildProcess child(DANJU_BINARY, arguments);
+    Outcome outcome;
+    outcome.exit_code = child.wait(&outcome.out, &outcome.err);
+    return outcome;
+  };
+  JobFolder job;
+  job.write("inbox/orders.csv", orders_csv());
+  job.write("inbox/payments.csv",
+            "订单号,款项类型,金额,到账日期\r\nLP002,全款,280.00,2026-12-03\r\n");
+  const Outcome run =
+      cli({"run", job.job_file(), "--date", "2026-12-04", "--quiet"});
+  BOOST_REQUIRE_MESSAGE(run.exit_code == 0, run.out + run.err);
+  const std::string filed =
+      job.path("output/archive/2026-12/LP002/FH-LP002-v1.pdf");
+  BOOST_REQUIRE(danju::file_exists(filed));
+
+  Outcome verify = cli({"verify", job.job_file()});
+  BOOST_TEST(verify.exit_code == 0, verify.out);
+  BOOST_TEST(contains(verify.out, "2 filed files, 2 intact"), verify.out);
+
+  // One changed byte in the filed paper (read-only, as a tamperer would
+  // first make it writable).
+  ::chmod(filed.c_str(), 0644);
+  std::string bytes = danju::read_file(filed);
+  bytes[bytes.size() / 2] ^= 0x01;
+  danju::write_file_atomic(filed, bytes);
+  // And a file slipped into the archive.
+  job.write("output/archive/2026-12/LP002/extra.pdf", "%PDF-1.4\n");
+
+  verify = cli({"verify", job.job_file()});
+  BOOST_TEST(verify.exit_code == 6, verify.out);  // verify found problems
+  BOOST_TEST(contains(verify.out, "changed: archive/2026-12/LP002/"
+                                  "FH-LP002-v1.pdf"),
+             verify.out);
+  BOOST_TEST(contains(verify.out, "added:   archive/2026-12/LP002/extra.pdf"),
+             verify.out);
 }

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "archive/audit_log.h"
+#include "archive/archive_check.h"
 #include "archive/document_check.h"
 #include "core/business_clock.h"
 #include "core/file_io.h"
@@ -133,6 +134,7 @@ int verify_job(const JobConfig& job, std::ostream& out) {
 
   Database db(path, true);
   const DocumentCheck documents = check_documents(db, job.output_folder);
+  const DocumentCheck archive = check_archive(db, job.output_folder);
   const AuditFindings audit = check_audit_log(db);
 
   out << "Verify job " << job.name << "\n"
@@ -142,18 +144,26 @@ int verify_job(const JobConfig& job, std::ostream& out) {
       << documents.intact << " intact, " << documents.changed.size()
       << " changed, " << documents.missing.size() << " missing; "
       << documents.added.size() << " added without a record\n"
+      << "  archive:    " << archive.recorded << " filed files, "
+      << archive.intact << " intact, " << archive.changed.size()
+      << " changed, " << archive.missing.size() << " missing; "
+      << archive.added.size() << " added\n"
       << "  audit log:  " << audit.summary << "\n";
 
-  print_problems("changed: ", documents.changed, out);
-  print_problems("missing: ", documents.missing, out);
-  print_problems("added:   ", documents.added, out);
+  for (const DocumentCheck* check : {&documents, &archive}) {
+    print_problems("changed: ", check->changed, out);
+    print_problems("missing: ", check->missing, out);
+    print_problems("added:   ", check->added, out);
+  }
   for (const std::string& problem : audit.problems) {
     out << "  audit:   " << problem << "\n";
   }
 
-  const std::size_t problems = documents.changed.size() +
-                               documents.missing.size() +
-                               documents.added.size() + audit.problems.size();
+  std::size_t problems = audit.problems.size();
+  for (const DocumentCheck* check : {&documents, &archive}) {
+    problems +=
+        check->changed.size() + check->missing.size() + check->added.size();
+  }
   if (problems == 0) {
     out << "Result: every file and the audit log agree with the records; "
            "exit code 0\n";
