@@ -484,3 +484,40 @@ BOOST_AUTO_TEST_CASE(the_first_night_of_a_month_mails_last_months_register) {
   BOOST_TEST(facts["attachment.1.filename.default"] ==
              "单据台账_2026-12.xlsx");
 }
+
+BOOST_AUTO_TEST_CASE(a_replaced_paper_on_file_gets_a_void_copy_on_every_page) {
+  JobFolder job;
+  job.write("inbox/orders.csv", orders_csv());
+  job.write("inbox/payments.csv", kPayments);
+  run(job);
+  const std::string filed = "output/archive/2026-12/LP002/FH-LP002-v1.pdf";
+  BOOST_REQUIRE(fs::exists(job.path(filed)));
+
+  // LP002 changes: its filed shipment note is voided, in the archive too.
+  std::string changed = orders_csv();
+  changed.replace(changed.find(",10,28.00"), 9, ",10,28.50");
+  job.write("inbox/orders.csv", changed);
+  run(job);
+  const std::string voided =
+      job.path("output/archive/2026-12/LP002/FH-LP002-v1-void.pdf");
+  BOOST_REQUIRE(fs::exists(voided));
+  BOOST_TEST(fs::exists(job.path(filed)));  // the original stays
+
+  ChildProcess info("/usr/bin/pdfinfo", {voided});
+  std::string out, err;
+  info.wait(&out, &err);
+  const int pages = std::stoi(out.substr(out.find("Pages:") + 6));
+  BOOST_TEST(pages == 5);  // four copies and the 审批记录 page
+  for (int page = 1; page <= 4; ++page) {
+    ChildProcess text("/usr/bin/pdftotext",
+                      {"-raw", "-f", std::to_string(page), "-l",
+                       std::to_string(page), "-enc", "UTF-8", voided, "-"});
+    std::string page_text, page_err;
+    text.wait(&page_text, &page_err);
+    std::string squeezed;
+    for (char c : page_text) {
+      if (c != '\n' && c != ' ') squeezed.push_back(c);
+    }
+    BOOST_TEST(squeezed.find("作废见第2版") != std::string::npos, page);
+  }
+}

@@ -14,6 +14,7 @@ namespace {
 // The stamped copy approval makes when a chain completes carries this
 // format; its steps belong to the plain "pdf" record of the same paper.
 const char* const kStampedFormat = "approved.pdf";
+const char* const kVoidFormat = "void.pdf";
 
 std::string decision_of(const ApprovalStepRecord& step) {
   std::string decision;
@@ -72,14 +73,15 @@ ApprovalTrail read_approval_trail(Database& db, const JobConfig& job,
   if (!record) throw FilingError(which + " is not in the documents table");
   const std::string named = which + " (" + record->document_no + ", " +
                             record->format + ")";
-  if (record->format != "pdf" && record->format != kStampedFormat) {
+  if (record->format != "pdf" && record->format != kStampedFormat &&
+      record->format != kVoidFormat) {
     throw FilingError(named + " is not a PDF; only PDFs are filed");
   }
 
   // The steps hang on the form; a stamped copy points back to it.
   std::int64_t form_id = record->id;
   std::string form_state = record->state;
-  if (record->format == kStampedFormat) {
+  if (record->format == kStampedFormat || record->format == kVoidFormat) {
     const auto form = documents.find(record->order_no, record->order_version,
                                      record->kind, "pdf");
     if (!form) throw FilingError(named + " has no form it was stamped from");
@@ -88,13 +90,17 @@ ApprovalTrail read_approval_trail(Database& db, const JobConfig& job,
   }
   const std::vector<ApprovalStepRecord> rows = documents.steps_of(form_id);
 
-  if (form_state == kDocumentIssued && rows.empty()) {
+  const bool voided = record->format == kVoidFormat;
+  if (voided) {
+    // A replaced version is filed as it stood, its chain cut short.
+  } else if (form_state == kDocumentIssued && rows.empty()) {
     // Papers such as shipment notes need no approval: final once issued.
   } else if (form_state != kDocumentApproved) {
     throw FilingError(named + " is " + form_state +
                       "; only approved or issued papers are filed");
   }
   for (const ApprovalStepRecord& row : rows) {
+    if (voided) break;
     if (row.state != kStepApproved && row.state != kStepSkipped) {
       throw FilingError(named + ": step " + std::to_string(row.step) + " (" +
                         row.title + ", " + row.approver_email + ") is " +
@@ -110,7 +116,7 @@ ApprovalTrail read_approval_trail(Database& db, const JobConfig& job,
   trail.order_no = record->order_no;
   trail.order_version = record->order_version;
   trail.business_date = record->business_date;
-  trail.state = form_state;
+  trail.state = voided ? "void" : form_state;
   trail.source_path = record->path;
   trail.sha256 = record->sha256;
   for (const ApprovalStepRecord& row : rows) {

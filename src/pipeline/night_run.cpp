@@ -508,13 +508,25 @@ void NightRun::void_replaced() {
         voided.bytes = static_cast<std::int64_t>(bytes.size());
         voided.state = kDocumentSuperseded;
         write_file_atomic(job_.output_folder + "/" + voided.path, bytes);
-        documents.add(voided, run_id_, now);
+        const std::int64_t id = documents.add(voided, run_id_, now);
         AuditLog(*db_).append(kAuditDocumentMade, voided.document_no,
                               std::string(document_kind_name(voided.kind)) +
                                   " void.pdf " + voided.path + " sha256 " +
                                   voided.sha256 + " (replaced by version " +
                                   std::to_string(version) + ")",
                               now);
+        // A replaced paper that was already on file for finance stays
+        // there, with its void copy beside it.
+        const bool was_filed =
+            find_filed(*db_, old.id).has_value() ||
+            (documents.find(order_no, old.order_version, old.kind,
+                            "approved.pdf") &&
+             find_filed(*db_, documents
+                                  .find(order_no, old.order_version, old.kind,
+                                        "approved.pdf")
+                                  ->id)
+                 .has_value());
+        if (was_filed) file_document(*db_, job_, renderer_->fonts(), id, now);
       } catch (const std::exception& error) {
         log_.warn("order " + order_no + ": the void copy of " +
                   old.document_no + " could not be made: " + error.what());
