@@ -13,6 +13,10 @@
 
 namespace danju {
 
+// Limitation: text is set left to right, character by character; a
+// right-to-left script (Hebrew, Arabic) comes out in reverse order, and
+// scripts that need shaping (Indic, Arabic joining) are not shaped.
+//
 // Lines of text, each at most max_width points wide at size points (except a
 // single character wider than the width). Each "\n" (or "\r\n") ends a
 // line; empty text gives no lines. Spaces where a line is broken are
