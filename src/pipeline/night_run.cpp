@@ -99,6 +99,8 @@ class NightRun {
   std::string guarantee_problem(const Order& order) const;
   void void_replaced();
   void queue_finance_digest();
+  std::vector<Mailbox> finance_mailboxes() const;
+  bool queue_mail(MailMessage message, const std::string& purpose);
   void queue_monthly_register();
   void reject(const std::string& line);
 
@@ -359,6 +361,34 @@ void NightRun::flush_orders(std::vector<Order>* orders) {
   void_replaced();
 }
 
+std::vector<Mailbox> NightRun::finance_mailboxes() const {
+  std::vector<Mailbox> finance;
+  for (const Person& person : job_.people) {
+    for (const std::string& role : person.roles) {
+      if (role == "finance") finance.push_back({person.name, person.email});
+    }
+  }
+  return finance;
+}
+
+// Queues a message of the run (not of a chain) from the job's sender;
+// false when its Message-ID was queued before.
+bool NightRun::queue_mail(MailMessage message, const std::string& purpose) {
+  message.date = clock_.now_rfc5322();
+  message.from = {job_.mail.from_name, job_.mail.from_address};
+  OutboxEntry entry;
+  entry.message_id = message.message_id;
+  entry.purpose = purpose;
+  entry.envelope_from = job_.mail.from_address;
+  for (const Mailbox& to : message.to) entry.recipients.push_back(to.address);
+  entry.message = encode_mail(message);
+  Transaction transaction(*db_);
+  const bool queued = OutboxStore(*db_).enqueue(entry, clock_.now_iso());
+  transaction.commit();
+  if (queued) ++report_.mails_queued;
+  return queued;
+}
+
 // Finance books every shipment note from its first copy (财务记账联): the
 // notes issued tonight go to finance in one mail, not one mail a note.
 void NightRun::queue_finance_digest() {
@@ -368,12 +398,7 @@ void NightRun::queue_finance_digest() {
       notes.push_back(record);
     }
   }
-  std::vector<Mailbox> finance;
-  for (const Person& person : job_.people) {
-    for (const std::string& role : person.roles) {
-      if (role == "finance") finance.push_back({person.name, person.email});
-    }
-  }
+  const std::vector<Mailbox> finance = finance_mailboxes();
   if (notes.empty() || finance.empty()) return;
 
   OrderStore orders(*db_);
@@ -400,20 +425,7 @@ void NightRun::queue_finance_digest() {
                      list + "\n-- \n此邮件由丹聚单据系统自动发送。\n";
   digest.message_id = "finance-digest." + date_ + "." +
                       sha256_hex(ids).substr(0, 12) + "@" + job_.mail.domain;
-  digest.date = clock_.now_rfc5322();
-  digest.from = {job_.mail.from_name, job_.mail.from_address};
-
-  OutboxEntry entry;
-  entry.message_id = digest.message_id;
-  entry.purpose = "finance_digest";
-  entry.envelope_from = job_.mail.from_address;
-  for (const Mailbox& to : finance) entry.recipients.push_back(to.address);
-  entry.message = encode_mail(digest);
-  Transaction transaction(*db_);
-  if (OutboxStore(*db_).enqueue(entry, clock_.now_iso())) {
-    ++report_.mails_queued;
-  }
-  transaction.commit();
+  queue_mail(std::move(digest), "finance_digest");
 }
 
 // On the first night of a month, last month's register (台账) is written
@@ -429,12 +441,7 @@ void NightRun::queue_monthly_register() {
   char last[8];
   std::snprintf(last, sizeof last, "%04d-%02d", year, month);
 
-  std::vector<Mailbox> finance;
-  for (const Person& person : job_.people) {
-    for (const std::string& role : person.roles) {
-      if (role == "finance") finance.push_back({person.name, person.email});
-    }
-  }
+  const std::vector<Mailbox> finance = finance_mailboxes();
   if (finance.empty()) return;
 
   const std::string relative =
@@ -455,22 +462,10 @@ void NightRun::queue_monthly_register() {
   mail.attachments.push_back(
       {path, std::string("单据台账_") + last + ".xlsx",
        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"});
-  mail.date = clock_.now_rfc5322();
-  mail.from = {job_.mail.from_name, job_.mail.from_address};
-
-  OutboxEntry entry;
-  entry.message_id = mail.message_id;
-  entry.purpose = "monthly_register";
-  entry.envelope_from = job_.mail.from_address;
-  for (const Mailbox& to : finance) entry.recipients.push_back(to.address);
-  entry.message = encode_mail(mail);
-  Transaction transaction(*db_);
-  if (OutboxStore(*db_).enqueue(entry, clock_.now_iso())) {
-    ++report_.mails_queued;
+  if (queue_mail(std::move(mail), "monthly_register")) {
     log_.info(std::string("register of ") + last + " written to " + relative +
               " and queued for finance");
   }
-  transaction.commit();
 }
 
 // The papers of a replaced version stay where they are, and beside each PDF
@@ -517,15 +512,10 @@ void NightRun::void_replaced() {
                               now);
         // A replaced paper that was already on file for finance stays
         // there, with its void copy beside it.
-        const bool was_filed =
-            find_filed(*db_, old.id).has_value() ||
-            (documents.find(order_no, old.order_version, old.kind,
-                            "approved.pdf") &&
-             find_filed(*db_, documents
-                                  .find(order_no, old.order_version, old.kind,
-                                        "approved.pdf")
-                                  ->id)
-                 .has_value());
+        const auto stamped = documents.find(order_no, old.order_version,
+                                            old.kind, "approved.pdf");
+        const bool was_filed = find_filed(*db_, old.id).has_value() ||
+                               (stamped && find_filed(*db_, stamped->id));
         if (was_filed) file_document(*db_, job_, renderer_->fonts(), id, now);
       } catch (const std::exception& error) {
         log_.warn("order " + order_no + ": the void copy of " +
