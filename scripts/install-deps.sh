@@ -3,9 +3,9 @@
 # (--run) or to build and pass its tests (--test). Safe to run again.
 set -eu
 
-build="cmake g++ make pkg-config zlib1g-dev
+build="cmake g++ make pkg-config
   libpodofo-dev libxlsxwriter-dev libpoco-dev libsqlite3-dev
-  libboost-test-dev libharfbuzz-dev"
+  libboost-test-dev libharfbuzz-dev libdeflate-dev"
 run="fonts-wqy-microhei fonts-dejavu-core fonts-hanazono tzdata sqlite3"
 test="python3 python3-aiosmtpd dovecot-pop3d poppler-utils qpdf
   python3-openpyxl time openssl"

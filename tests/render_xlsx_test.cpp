@@ -15,6 +15,7 @@
 #include "core/file_io.h"
 #include "core/money.h"
 #include "core/text.h"
+#include "fixtures/renderer_settings.h"
 #include "render/document_renderer.h"
 #include "render/xlsx_writer.h"
 
@@ -119,17 +120,8 @@ Workbook read_back(const std::string& path) {
   return book;
 }
 
-RendererSettings settings() {
-  RendererSettings s;
-  s.templates_folder = std::string(DANJU_SOURCE_DIR) + "/templates";
-  s.latin_font.path = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-  s.cjk_fonts = {FontSpec{"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc#0"},
-                 FontSpec{"/usr/share/fonts/truetype/hanazono/HanaMinB.ttf"}};
-  return s;
-}
-
 const DocumentRenderer& renderer() {
-  static const DocumentRenderer instance(settings());
+  static const DocumentRenderer instance(testing::shipped_renderer_settings());
   return instance;
 }
 

@@ -1,10 +1,13 @@
 #include "render/document_renderer.h"
 
+#include <unordered_map>
+
 #include "render/field_values.h"
 #include "render/font_set.h"
 #include "render/page_layout.h"
 #include "render/pdf_canvas.h"
 #include "render/template_set.h"
+#include "render/template_wording.h"
 #include "render/xlsx_writer.h"
 
 namespace danju {
@@ -12,6 +15,8 @@ namespace danju {
 struct DocumentRenderer::Impl {
   std::shared_ptr<const FontSet> fonts;
   TemplateSet templates;
+  // Each template's wording, subset once for every document made from it.
+  std::unordered_map<const DocumentTemplate*, FontStock> stocks;
 };
 
 namespace {
@@ -39,6 +44,10 @@ DocumentRenderer::DocumentRenderer(const RendererSettings& settings)
   std::vector<std::string> cjk;
   for (const FontSpec& font : settings.cjk_fonts) cjk.push_back(font.path);
   impl_->fonts = FontSet::load(settings.latin_font.path, cjk);
+  for (const DocumentTemplate* document : impl_->templates.all()) {
+    impl_->stocks.emplace(document,
+                          FontStock(*impl_->fonts, template_wording(*document)));
+  }
 
   // PoDoFo builds some of its tables on first use, without a lock; one small
   // document made here, before any worker thread renders, builds them once.
@@ -60,7 +69,7 @@ std::string DocumentRenderer::render_pdf(const DocumentRequest& request) const {
 
   try {
     FieldValues values(request);
-    PdfCanvas canvas(*impl_->fonts);
+    PdfCanvas canvas(*impl_->fonts, impl_->stocks.at(&document));
     DocumentInfo info;
     info.title = std::string(document_kind_title(request.kind)) + " " +
                  request.document_no;

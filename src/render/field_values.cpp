@@ -187,6 +187,14 @@ const char* line_title(BusinessLine line) {
 
 }  // namespace
 
+std::string literal_text(std::string_view text) {
+  std::string out;
+  scan(
+      text, [&](std::string_view piece) { out += piece; },
+      [](const std::string&) {});
+  return out;
+}
+
 void check_placeholders(const std::string& text, unsigned scopes,
                         const std::string& file, int line) {
   std::string unknown;

@@ -43,6 +43,10 @@ void check_placeholders(const std::string& text, unsigned scopes,
 // The placeholder names in text, in order of appearance.
 std::vector<std::string> placeholder_names(std::string_view text);
 
+// text with its placeholders left out ("{{" and "}}" kept as braces): the
+// template's own wording in it.
+std::string literal_text(std::string_view text);
+
 // Whether text is exactly one placeholder and nothing else; sets *name.
 bool is_single_placeholder(std::string_view text, std::string* name);
 

@@ -8,6 +8,7 @@
 
 #include <podofo/podofo.h>
 
+#include <algorithm>
 #include <cctype>
 #include <stdexcept>
 #include <utility>
@@ -30,7 +31,7 @@ namespace {
 // original face, rewritten at finish), drawn with Tj.
 struct ContentPiece {
   std::string operators;
-  int face = -1;  // -1: no glyphs follow
+  FontSlot slot;  // slot.face -1: no glyphs follow
   std::vector<std::uint32_t> glyphs;
 };
 
@@ -38,7 +39,7 @@ struct Page {
   double width = 0;
   double height = 0;
   std::vector<ContentPiece> pieces;
-  std::vector<bool> faces_used;
+  std::vector<FontSlot> fonts_used;  // in the order first used
 
   // The graphics state last set in this page's content, so that repeated
   // settings are not written again.
@@ -106,7 +107,8 @@ Colour Colour::from_hex(const std::string& hex) {
 }
 
 struct PdfCanvas::Impl {
-  explicit Impl(const FontSet& fonts_in) : fonts(fonts_in), embedder(fonts) {}
+  Impl(const FontSet& fonts_in, const FontStock& stock)
+      : fonts(fonts_in), embedder(fonts, stock) {}
 
   const FontSet& fonts;
   PdfFontEmbedder embedder;
@@ -127,7 +129,7 @@ struct PdfCanvas::Impl {
   // Where the next operators go: after the last run of glyphs, if any.
   std::string& operators() {
     Page& current = page();
-    if (current.pieces.empty() || current.pieces.back().face >= 0) {
+    if (current.pieces.empty() || current.pieces.back().slot.face >= 0) {
       current.pieces.emplace_back();
     }
     return current.pieces.back().operators;
@@ -166,10 +168,10 @@ struct PdfCanvas::Impl {
     std::string out;
     for (const ContentPiece& piece : page.pieces) {
       out += piece.operators;
-      if (piece.face < 0) continue;
+      if (piece.slot.face < 0) continue;
       out += '<';
       for (std::uint32_t glyph : piece.glyphs) {
-        append_hex16(out, embedder.new_glyph(piece.face, glyph));
+        append_hex16(out, embedder.new_glyph(piece.slot, glyph));
       }
       out += "> Tj\n";
     }
@@ -177,8 +179,15 @@ struct PdfCanvas::Impl {
   }
 };
 
+namespace {
+const FontStock kNoStock;
+}  // namespace
+
 PdfCanvas::PdfCanvas(const FontSet& fonts)
-    : impl_(std::make_unique<Impl>(fonts)) {}
+    : impl_(std::make_unique<Impl>(fonts, kNoStock)) {}
+
+PdfCanvas::PdfCanvas(const FontSet& fonts, const FontStock& stock)
+    : impl_(std::make_unique<Impl>(fonts, stock)) {}
 
 PdfCanvas::~PdfCanvas() = default;
 
@@ -198,7 +207,6 @@ void PdfCanvas::begin_page(double width_pt, double height_pt) {
   Page page;
   page.width = width_pt;
   page.height = height_pt;
-  page.faces_used.resize(impl_->fonts.impl().faces.size());
   impl_->pages.push_back(std::move(page));
 }
 
@@ -228,19 +236,24 @@ double PdfCanvas::rotated_text(double x, double y, double size,
   }
 
   double advance = 0;
-  for (GlyphRun& run : runs) {
-    std::string& out = impl_->operators();
-    out += '/';
-    out += PdfFontEmbedder::resource_name(run.face);
-    out += ' ';
-    append_pdf_number(out, size);
-    out += " Tf\n";
+  for (const GlyphRun& run : runs) {
+    for (const SlotPiece& piece : impl_->embedder.use(run)) {
+      std::string& out = impl_->operators();
+      out += '/';
+      out += PdfFontEmbedder::resource_name(piece.slot);
+      out += ' ';
+      append_pdf_number(out, size);
+      out += " Tf\n";
 
-    impl_->embedder.use(run);
-    Page& page = impl_->page();
-    page.faces_used[run.face] = true;
-    page.pieces.back().face = run.face;
-    page.pieces.back().glyphs = std::move(run.glyphs);
+      Page& page = impl_->page();
+      if (std::find(page.fonts_used.begin(), page.fonts_used.end(),
+                    piece.slot) == page.fonts_used.end()) {
+        page.fonts_used.push_back(piece.slot);
+      }
+      page.pieces.back().slot = piece.slot;
+      page.pieces.back().glyphs.assign(run.glyphs.begin() + piece.begin,
+                                       run.glyphs.begin() + piece.end);
+    }
     advance += run.width;
   }
   impl_->operators() += "ET\n";
@@ -291,11 +304,9 @@ std::string PdfCanvas::finish() {
       set_deflated_stream(*pdf_page->GetContents(), impl_->content_of(page));
 
       PoDoFo::PdfDictionary fonts;
-      for (std::size_t face = 0; face < page.faces_used.size(); ++face) {
-        if (!page.faces_used[face]) continue;
-        int index = static_cast<int>(face);
-        fonts.AddKey(PdfName(PdfFontEmbedder::resource_name(index)),
-                     impl_->embedder.font_reference(index));
+      for (const FontSlot& slot : page.fonts_used) {
+        fonts.AddKey(PdfName(PdfFontEmbedder::resource_name(slot)),
+                     impl_->embedder.font_reference(slot));
       }
       if (fonts.GetSize() > 0) {
         pdf_page->GetResources()->GetDictionary().AddKey(PdfName("Font"),

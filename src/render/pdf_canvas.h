@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "render/font_set.h"
+#include "render/font_stock.h"
 
 namespace danju {
 
@@ -32,6 +33,9 @@ struct DocumentInfo {
 class PdfCanvas {
  public:
   explicit PdfCanvas(const FontSet& fonts);
+  // The same, drawing the glyphs that stock holds from it (see
+  // font_stock.h). The stock must outlive the canvas.
+  PdfCanvas(const FontSet& fonts, const FontStock& stock);
   ~PdfCanvas();
 
   // Throws std::invalid_argument when info.date is neither empty nor

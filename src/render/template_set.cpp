@@ -40,4 +40,11 @@ const DocumentTemplate& TemplateSet::find(DocumentKind kind,
   return base_.at(kind);
 }
 
+std::vector<const DocumentTemplate*> TemplateSet::all() const {
+  std::vector<const DocumentTemplate*> templates;
+  for (const auto& entry : base_) templates.push_back(&entry.second);
+  for (const auto& entry : lines_) templates.push_back(&entry.second);
+  return templates;
+}
+
 }  // namespace danju

@@ -10,6 +10,7 @@
 #include <map>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "core/document_kind.h"
 #include "core/order.h"
@@ -25,6 +26,9 @@ class TemplateSet {
 
   // The template for a document of kind for an order of line.
   const DocumentTemplate& find(DocumentKind kind, BusinessLine line) const;
+
+  // Every template of the set, each once.
+  std::vector<const DocumentTemplate*> all() const;
 
  private:
   std::map<DocumentKind, DocumentTemplate> base_;
