@@ -272,3 +272,57 @@ BOOST_AUTO_TEST_CASE(colours_are_read_from_hex) {
   BOOST_CHECK_THROW(Colour::from_hex("#ff80"), std::invalid_argument);
   BOOST_CHECK_THROW(Colour::from_hex("#gg8000"), std::invalid_argument);
 }
+
+BOOST_AUTO_TEST_CASE(a_form_drawn_once_shows_on_every_page_that_places_it) {
+  PdfCanvas canvas(fonts());
+  canvas.set_info({"发货单", "", "Danju", "2026-03-12"});
+  const char* labels[] = {"第一联 财务记账联", "第二联 销售存根联"};
+  int form = -1;
+  for (const char* label : labels) {
+    canvas.begin_page(595.28, 841.89);
+    canvas.fill_rect(0, 800, 595.28, 20, Colour::from_hex("#c0392b"));
+    if (form < 0) {
+      form = canvas.begin_form();
+      canvas.text(56, 700, 12, kCustomer);
+      canvas.stroke_rect(50, 690, 300, 30, 0.6);
+      canvas.end_form();
+    }
+    canvas.place_form(form);
+    canvas.text(56, 805, 10, label, Colour{1, 1, 1});
+  }
+  TempFile pdf(canvas.finish());
+
+  const CommandResult check = run("qpdf --check " + pdf.path());
+  BOOST_TEST(check.status == 0, check.output);
+  for (int page : {1, 2}) {
+    const CommandResult text =
+        run("pdftotext -enc UTF-8 -f " + std::to_string(page) + " -l " +
+            std::to_string(page) + " " + pdf.path() + " -");
+    BOOST_TEST(text.output.find(kCustomer) != std::string::npos,
+               "page " << page << ": " << text.output);
+    BOOST_TEST(text.output.find(labels[page - 1]) != std::string::npos,
+               "page " << page << ": " << text.output);
+    BOOST_TEST(text.output.find(labels[2 - page]) == std::string::npos);
+  }
+
+  // The form's drawing is in the file once, as one form XObject.
+  const CommandResult forms =
+      run("qpdf --show-npages " + pdf.path() + " && qpdf --json=2 "
+          "--json-key=qpdf " + pdf.path() + " | grep -c '\"/Subtype\": \"/Form\"'");
+  BOOST_TEST(forms.output == "2\n1\n", forms.output);
+}
+
+BOOST_AUTO_TEST_CASE(forms_refuse_misuse) {
+  PdfCanvas canvas(fonts());
+  canvas.begin_page(200, 200);
+  BOOST_CHECK_THROW(canvas.place_form(0), std::logic_error);
+  BOOST_CHECK_THROW(canvas.end_form(), std::logic_error);
+  const int form = canvas.begin_form();
+  BOOST_CHECK_THROW(canvas.begin_form(), std::logic_error);
+  BOOST_CHECK_THROW(canvas.place_form(form), std::logic_error);
+  BOOST_CHECK_THROW(canvas.begin_page(200, 200), std::logic_error);
+  BOOST_CHECK_THROW(canvas.finish(), std::logic_error);
+  canvas.end_form();
+  canvas.place_form(form);
+  BOOST_CHECK_NO_THROW(canvas.finish());
+}

@@ -456,74 +456,181 @@ class Layout {
   std::vector<Page> pages_;
 };
 
-void draw_pages(const std::vector<Page>& pages, const DocumentTemplate& doc,
-                FieldValues* values, const FontSet& fonts,
-                PdfCanvas* canvas) {
+// One drawing call with everything decided: page numbers filled in, text
+// placed by its alignment. Copies of a multi-part form are compared in this
+// form to find what they share.
+struct Drawn {
+  Op::Kind kind = Op::Kind::text;
+  double x = 0, y = 0, w = 0, h = 0;
+  double size = 0, degrees = 0;
+  std::string text;
+  Colour colour;
+
+  bool operator==(const Drawn& o) const {
+    return kind == o.kind && x == o.x && y == o.y && w == o.w && h == o.h &&
+           size == o.size && degrees == o.degrees && text == o.text &&
+           colour.r == o.colour.r && colour.g == o.colour.g &&
+           colour.b == o.colour.b;
+  }
+};
+
+using DrawnPage = std::vector<Drawn>;
+
+// The pages of one copy as final drawing calls, the 草稿 / 作废 mark first.
+std::vector<DrawnPage> resolve_pages(const std::vector<Page>& pages,
+                                     const DocumentTemplate& doc,
+                                     FieldValues* values,
+                                     const FontSet& fonts) {
+  std::vector<DrawnPage> resolved;
   const int count = static_cast<int>(pages.size());
+  const std::string& mark = values->request().watermark;
   for (int n = 0; n < count; ++n) {
     values->set_page(n + 1, count);
-    canvas->begin_page(mm(doc.page.width), mm(doc.page.height));
-    const std::string& mark = values->request().watermark;
+    DrawnPage page;
     if (!mark.empty()) {
       // Across the middle of the page, under the form, in light grey.
-      const double size = std::min(mm(doc.page.width), mm(doc.page.height)) /
-                          (1.0 + static_cast<double>(mark.size()) / 3.0);
-      const double w = fonts.width(mark, size);
+      Drawn drawn;
+      drawn.size = std::min(mm(doc.page.width), mm(doc.page.height)) /
+                   (1.0 + static_cast<double>(mark.size()) / 3.0);
+      const double w = fonts.width(mark, drawn.size);
       const double cx = mm(doc.page.width) / 2;
       const double cy = mm(doc.page.height) / 2;
-      const double turn = 35 * 3.14159265358979323846 / 180;
-      canvas->rotated_text(cx - std::cos(turn) * w / 2 +
-                               std::sin(turn) * size / 3,
-                           cy - std::sin(turn) * w / 2 -
-                               std::cos(turn) * size / 3,
-                           size, mark, Colour{0.85, 0.85, 0.85}, 35);
+      drawn.degrees = 35;
+      const double turn = drawn.degrees * 3.14159265358979323846 / 180;
+      drawn.x = cx - std::cos(turn) * w / 2 + std::sin(turn) * drawn.size / 3;
+      drawn.y = cy - std::sin(turn) * w / 2 - std::cos(turn) * drawn.size / 3;
+      drawn.text = mark;
+      drawn.colour = Colour{0.85, 0.85, 0.85};
+      page.push_back(std::move(drawn));
     }
     for (const Op& op : pages[n]) {
-      switch (op.kind) {
-        case Op::Kind::fill:
-          canvas->fill_rect(op.x, op.y, op.w, op.h, op.colour);
-          break;
-        case Op::Kind::stroke:
-          canvas->stroke_rect(op.x, op.y, op.w, op.h, kRule, op.colour);
-          break;
-        case Op::Kind::line:
-          canvas->line(op.x, op.y, op.x + op.w, op.y + op.h, kRule,
-                       op.colour);
-          break;
-        case Op::Kind::text: {
-          const std::string text = op.deferred
-                                       ? values->expand(op.text, &fonts)
-                                       : op.text;
-          double x = op.x;
-          if (op.align != Align::left) {
-            const double w = fonts.width(text, op.size);
-            x = op.align == Align::right ? op.x + op.w - w
-                                         : op.x + (op.w - w) / 2;
-          }
-          canvas->text(x, op.y, op.size, text, op.colour);
-          break;
+      Drawn drawn;
+      drawn.kind = op.kind;
+      drawn.x = op.x;
+      drawn.y = op.y;
+      drawn.w = op.w;
+      drawn.h = op.h;
+      drawn.size = op.size;
+      drawn.colour = op.colour;
+      if (op.kind == Op::Kind::text) {
+        drawn.text = op.deferred ? values->expand(op.text, &fonts) : op.text;
+        if (op.align != Align::left) {
+          const double w = fonts.width(drawn.text, op.size);
+          drawn.x = op.align == Align::right ? op.x + op.w - w
+                                             : op.x + (op.w - w) / 2;
         }
       }
+      page.push_back(std::move(drawn));
+    }
+    resolved.push_back(std::move(page));
+  }
+  return resolved;
+}
+
+void draw(const Drawn& drawn, PdfCanvas* canvas) {
+  switch (drawn.kind) {
+    case Op::Kind::fill:
+      canvas->fill_rect(drawn.x, drawn.y, drawn.w, drawn.h, drawn.colour);
+      break;
+    case Op::Kind::stroke:
+      canvas->stroke_rect(drawn.x, drawn.y, drawn.w, drawn.h, kRule,
+                          drawn.colour);
+      break;
+    case Op::Kind::line:
+      canvas->line(drawn.x, drawn.y, drawn.x + drawn.w, drawn.y + drawn.h,
+                   kRule, drawn.colour);
+      break;
+    case Op::Kind::text:
+      canvas->rotated_text(drawn.x, drawn.y, drawn.size, drawn.text,
+                           drawn.colour, drawn.degrees);
+      break;
+  }
+}
+
+// A stretch [begin, end) of one page's drawing calls, the same on that page
+// of every copy or not.
+struct Stretch {
+  std::size_t begin = 0, end = 0;
+  bool shared = false;
+  int form = -1;  // once drawn as a form
+};
+
+// How page n of the copies splits into shared and own stretches: one own
+// stretch when the copies differ in pages or calls.
+std::vector<Stretch> stretches_of(
+    const std::vector<std::vector<DrawnPage>>& copies, std::size_t n) {
+  const DrawnPage& first = copies.front()[n];
+  std::vector<Stretch> stretches;
+  for (const auto& copy : copies) {
+    if (copy.size() != copies.front().size() || copy[n].size() != first.size()) {
+      stretches.push_back({0, first.size(), false});
+      return stretches;
     }
   }
+  for (std::size_t i = 0; i < first.size(); ++i) {
+    bool same = true;
+    for (const auto& copy : copies) same = same && copy[n][i] == first[i];
+    if (stretches.empty() || stretches.back().shared != same) {
+      stretches.push_back({i, i, same});
+    }
+    stretches.back().end = i + 1;
+  }
+  return stretches;
 }
 
 }  // namespace
 
 int draw_document(const DocumentTemplate& document, FieldValues values,
                   const FontSet& fonts, PdfCanvas* canvas) {
-  int drawn = 0;
-  const int copies = static_cast<int>(document.copies.size());
-  for (int c = 0; c < std::max(copies, 1); ++c) {
-    const CopyTemplate* copy = copies > 0 ? &document.copies[c] : nullptr;
-    values.set_copy(c + 1, std::max(copies, 1),
-                    copy != nullptr ? copy->label : "");
+  const int copies = std::max(static_cast<int>(document.copies.size()), 1);
+  std::vector<std::vector<DrawnPage>> drawn(static_cast<std::size_t>(copies));
+  for (int c = 0; c < copies; ++c) {
+    const CopyTemplate* copy =
+        document.copies.empty() ? nullptr : &document.copies[c];
+    values.set_copy(c + 1, copies, copy != nullptr ? copy->label : "");
     Layout layout(document, &values, fonts);
-    const std::vector<Page> pages = layout.run(copy);
-    draw_pages(pages, document, &values, fonts, canvas);
-    drawn += static_cast<int>(pages.size());
+    drawn[c] = resolve_pages(layout.run(copy), document, &values, fonts);
   }
-  return drawn;
+
+  // What the copies of a multi-part form have in common (all but the copy
+  // band and label, usually) is drawn once, as forms each copy's pages
+  // show: the PDF is smaller and quicker to make and to print.
+  std::vector<std::vector<Stretch>> pages;
+  if (copies > 1) {
+    for (std::size_t n = 0; n < drawn.front().size(); ++n) {
+      pages.push_back(stretches_of(drawn, n));
+    }
+  }
+
+  int count = 0;
+  for (int c = 0; c < copies; ++c) {
+    for (std::size_t n = 0; n < drawn[c].size(); ++n) {
+      const DrawnPage& page = drawn[c][n];
+      canvas->begin_page(mm(document.page.width), mm(document.page.height));
+      ++count;
+      if (n >= pages.size() || drawn[c].size() != drawn.front().size()) {
+        for (const Drawn& call : page) draw(call, canvas);
+        continue;
+      }
+      for (Stretch& stretch : pages[n]) {
+        if (!stretch.shared) {
+          for (std::size_t i = stretch.begin; i < stretch.end; ++i) {
+            draw(page[i], canvas);
+          }
+          continue;
+        }
+        if (stretch.form < 0) {
+          stretch.form = canvas->begin_form();
+          for (std::size_t i = stretch.begin; i < stretch.end; ++i) {
+            draw(page[i], canvas);
+          }
+          canvas->end_form();
+        }
+        canvas->place_form(stretch.form);
+      }
+    }
+  }
+  return count;
 }
 
 }  // namespace danju

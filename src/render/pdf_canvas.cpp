@@ -40,13 +40,16 @@ struct Page {
   double height = 0;
   std::vector<ContentPiece> pieces;
   std::vector<FontSlot> fonts_used;  // in the order first used
+  std::vector<int> forms_placed;     // form numbers, in the order placed
 
-  // The graphics state last set in this page's content, so that repeated
-  // settings are not written again.
+  // The graphics state last set in this content, so that repeated settings
+  // are not written again. A form starts from a state it cannot know.
   std::string fill_colour = "0 0 0";
   std::string stroke_colour = "0 0 0";
   std::string line_width = "1";
 };
+
+std::string form_name(int form) { return "X" + std::to_string(form); }
 
 std::string colour_operands(const Colour& colour) {
   std::string out;
@@ -114,16 +117,30 @@ struct PdfCanvas::Impl {
   PdfFontEmbedder embedder;
   DocumentInfo info;
   std::vector<Page> pages;
+  std::vector<Page> forms;
+  int recording = -1;  // the form being drawn, or -1 for the page
   bool finished = false;
 
+  // Where drawing goes: the form being recorded, else the current page.
   Page& page() {
     if (finished) {
       throw std::logic_error("drawing on a PDF canvas after finish()");
     }
+    if (recording >= 0) return forms[static_cast<std::size_t>(recording)];
     if (pages.empty()) {
       throw std::logic_error("drawing on a PDF canvas before begin_page()");
     }
     return pages.back();
+  }
+
+  // The fonts of content as a resource dictionary.
+  PoDoFo::PdfDictionary font_resources(const Page& content) const {
+    PoDoFo::PdfDictionary fonts;
+    for (const FontSlot& slot : content.fonts_used) {
+      fonts.AddKey(PdfName(PdfFontEmbedder::resource_name(slot)),
+                   embedder.font_reference(slot));
+    }
+    return fonts;
   }
 
   // Where the next operators go: after the last run of glyphs, if any.
@@ -199,6 +216,9 @@ void PdfCanvas::set_info(const DocumentInfo& info) {
 void PdfCanvas::begin_page(double width_pt, double height_pt) {
   if (impl_->finished) {
     throw std::logic_error("adding a page to a PDF canvas after finish()");
+  }
+  if (impl_->recording >= 0) {
+    throw std::logic_error("begin_page() while a form is being drawn");
   }
   if (!(width_pt > 0 && height_pt > 0)) {
     throw std::invalid_argument("a page must have a positive width and "
@@ -283,7 +303,46 @@ void PdfCanvas::stroke_rect(double x, double y, double w, double h,
   impl_->operators() += "re S\n";
 }
 
+int PdfCanvas::begin_form() {
+  if (impl_->recording >= 0) {
+    throw std::logic_error("begin_form() while a form is being drawn");
+  }
+  const Page& current = impl_->page();
+  Page form;
+  form.width = current.width;
+  form.height = current.height;
+  form.fill_colour = form.stroke_colour = form.line_width = "";
+  impl_->forms.push_back(std::move(form));
+  impl_->recording = static_cast<int>(impl_->forms.size()) - 1;
+  return impl_->recording;
+}
+
+void PdfCanvas::end_form() {
+  if (impl_->recording < 0) {
+    throw std::logic_error("end_form() without begin_form()");
+  }
+  impl_->recording = -1;
+}
+
+void PdfCanvas::place_form(int form) {
+  if (impl_->recording >= 0) {
+    throw std::logic_error("placing a form inside a form");
+  }
+  if (form < 0 || form >= static_cast<int>(impl_->forms.size())) {
+    throw std::logic_error("placing a form that was never drawn");
+  }
+  Page& page = impl_->page();
+  impl_->operators() += "/" + form_name(form) + " Do\n";
+  if (std::find(page.forms_placed.begin(), page.forms_placed.end(), form) ==
+      page.forms_placed.end()) {
+    page.forms_placed.push_back(form);
+  }
+}
+
 std::string PdfCanvas::finish() {
+  if (impl_->recording >= 0) {
+    throw std::logic_error("finish() while a form is being drawn");
+  }
   if (impl_->finished) {
     throw std::logic_error("finish() called twice on one PDF canvas");
   }
@@ -298,20 +357,38 @@ std::string PdfCanvas::finish() {
     document.SetWriteMode(PoDoFo::ePdfWriteMode_Compact);
     impl_->embedder.embed(document.GetObjects());
 
+    std::vector<PoDoFo::PdfReference> forms;
+    for (const Page& form : impl_->forms) {
+      PdfObject* object = document.GetObjects().CreateObject("XObject");
+      auto& dictionary = object->GetDictionary();
+      dictionary.AddKey(PdfName("Subtype"), PdfName("Form"));
+      PoDoFo::PdfArray box;
+      for (double value : {0.0, 0.0, form.width, form.height}) {
+        box.push_back(PdfObject(value));
+      }
+      dictionary.AddKey(PdfName("BBox"), box);
+      PoDoFo::PdfDictionary resources;
+      PoDoFo::PdfDictionary fonts = impl_->font_resources(form);
+      if (fonts.GetSize() > 0) resources.AddKey(PdfName("Font"), fonts);
+      dictionary.AddKey(PdfName("Resources"), resources);
+      set_deflated_stream(*object, impl_->content_of(form));
+      forms.push_back(object->Reference());
+    }
+
     for (const Page& page : impl_->pages) {
       PoDoFo::PdfPage* pdf_page = document.CreatePage(
           PoDoFo::PdfRect(0, 0, page.width, page.height));
       set_deflated_stream(*pdf_page->GetContents(), impl_->content_of(page));
 
-      PoDoFo::PdfDictionary fonts;
-      for (const FontSlot& slot : page.fonts_used) {
-        fonts.AddKey(PdfName(PdfFontEmbedder::resource_name(slot)),
-                     impl_->embedder.font_reference(slot));
+      auto& resources = pdf_page->GetResources()->GetDictionary();
+      PoDoFo::PdfDictionary fonts = impl_->font_resources(page);
+      if (fonts.GetSize() > 0) resources.AddKey(PdfName("Font"), fonts);
+      PoDoFo::PdfDictionary placed;
+      for (int form : page.forms_placed) {
+        placed.AddKey(PdfName(form_name(form)),
+                      forms[static_cast<std::size_t>(form)]);
       }
-      if (fonts.GetSize() > 0) {
-        pdf_page->GetResources()->GetDictionary().AddKey(PdfName("Font"),
-                                                         fonts);
-      }
+      if (placed.GetSize() > 0) resources.AddKey(PdfName("XObject"), placed);
     }
 
     // The document's clock time would make every run's bytes differ: the

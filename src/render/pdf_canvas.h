@@ -64,6 +64,16 @@ class PdfCanvas {
   void stroke_rect(double x, double y, double w, double h, double width,
                    const Colour& colour = Colour{});
 
+  // Drawing done once and shown on several pages (a PDF form XObject):
+  // after begin_form(), the drawing calls record into a new form of the
+  // current page's size until end_form(); place_form() shows a form on the
+  // current page, at the point of the call in its drawing order. Returns
+  // the form's number. Nesting, placing inside a form or before the form
+  // is drawn throws std::logic_error.
+  int begin_form();
+  void end_form();
+  void place_form(int form);
+
   // Ends the document and returns the whole PDF. The same drawing calls give
   // the same bytes. The canvas cannot be drawn on afterwards. Throws
   // std::logic_error without pages, std::runtime_error if writing fails.
