@@ -1,18 +1,13 @@
-// danju-bench: how fast a whole night runs, and how fast each kind of
-// document renders, on synthetic orders.
+// How fast a whole night runs, and how fast each kind of document renders,
+// on synthetic orders.
 //
-//   danju-bench [N ...]        (default: 1000 10000)
-//
-// For each N it writes N seeded orders (gift, furniture and transport, at
+// For each N, whole_night() writes N seeded orders (gift, furniture and transport, at
 // every stage, 5-15 items each) and their payments into a scratch job, starts
 // the project's SMTP test server on 127.0.0.1, and runs the whole night:
 // read, store, decide, render every due kind, queue and send every mail,
 // record. It prints the phases' times, documents per second by kind, mails
-// per second and the peak memory. Then it renders the first orders' documents
-// again, kind by kind, on one thread and on all cores.
-#include <sys/resource.h>
-#include <unistd.h>
-
+// per second and the peak memory. render_kinds() renders 200 orders'
+// documents kind by kind, on one thread and on all cores.
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -23,13 +18,17 @@
 #include <thread>
 #include <vector>
 
+#include "bench_support.h"
 #include "fixtures/child_process.h"
 #include "jobs/job_config.h"
 #include "pipeline/night_run.h"
 #include "render/document_renderer.h"
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
+using bench::Clock;
+using bench::peak_rss_mb;
+using bench::Scratch;
+using bench::seconds_since;
 
 namespace {
 
@@ -48,24 +47,8 @@ const char* const kCities[] = {"杭州", "宁波", "苏州", "南京", "合肥",
 const char* const kTrades[] = {"瑞丰", "鸿达", "金诚", "华美", "博远",
                                "恒信", "嘉禾", "德润", "新锐", "远航"};
 
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
 
-long peak_rss_mb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss / 1024;
-}
 
-struct Scratch {
-  std::string root;
-  Scratch() {
-    char pattern[] = "/tmp/danju-bench-XXXXXX";
-    root = mkdtemp(pattern);
-  }
-  ~Scratch() { fs::remove_all(root); }
-};
 
 // Writes N orders and their payments.
 void write_inbox(const std::string& inbox, int count) {
@@ -140,7 +123,9 @@ void write_job(const std::string& root, int smtp_port) {
       << "port = " << smtp_port << "\n";
 }
 
-void night(int count) {
+}  // namespace
+
+void bench::whole_night(int count) {
   Scratch scratch;
   danju::testing::ChildProcess smtp(
       "/usr/bin/python3",
@@ -180,18 +165,9 @@ void night(int count) {
               report.rejections.size(), peak_rss_mb());
 }
 
-int count_pages(const std::string& pdf) {
-  int pages = 0;
-  const std::string mark = "/Type/Page";
-  for (std::size_t at = pdf.find(mark); at != std::string::npos;
-       at = pdf.find(mark, at + 1)) {
-    if (pdf.compare(at, mark.size() + 1, mark + "s") != 0) ++pages;
-  }
-  return pages;
-}
 
 // Renders every kind for 200 orders, on one thread and then on every core.
-void kinds() {
+void bench::render_kinds() {
   std::vector<danju::Order> orders;
   for (int n = 0; n < 200; ++n) {
     danju::Order order;
@@ -253,7 +229,7 @@ void kinds() {
           }
           const std::string pdf = renderer.render_pdf(request);
           bytes += static_cast<long long>(pdf.size());
-          pages += count_pages(pdf);
+          pages += bench::count_pages(pdf);
         }
       };
       const auto start = Clock::now();
@@ -269,15 +245,4 @@ void kinds() {
                   pages / took, bytes / 1024.0 / orders.size());
     }
   }
-}
-
-}  // namespace
-
-int main(int argc, char** argv) {
-  std::vector<int> sizes;
-  for (int i = 1; i < argc; ++i) sizes.push_back(std::atoi(argv[i]));
-  if (sizes.empty()) sizes = {1000, 10000};
-  kinds();
-  for (int count : sizes) night(count);
-  return 0;
 }

@@ -1,0 +1,71 @@
+// danju-bench: Danju's speed figures, printed for the README.
+//
+//   danju-bench [--anchor FOLDER [--anchor-orders N]] [--no-kinds] [N ...]
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "bench_support.h"
+
+namespace {
+
+const char kHelp[] =
+    "usage: danju-bench [--anchor FOLDER] [--anchor-orders N] [--no-kinds] "
+    "[N ...]\n"
+    "\n"
+    "Prints how fast Danju makes its papers, on synthetic orders:\n"
+    "  - each kind of document rendered on one thread and on every core\n"
+    "    (left out with --no-kinds);\n"
+    "  - with --anchor, the anchor harness's ReportLab program and Danju\n"
+    "    side by side on the same orders (made by FOLDER/orders.py, 500\n"
+    "    unless --anchor-orders says otherwise), and FOLDER/verify.py over\n"
+    "    a sample of Danju's files;\n"
+    "  - for each N, a whole night of N orders against a local SMTP test\n"
+    "    server (default: 1000 10000; give 0 for none).\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string anchor;
+  int anchor_orders = 500;
+  bool kinds = true;
+  std::vector<int> nights;
+  bool nights_given = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--help" || arg == "-h") {
+      std::fputs(kHelp, stdout);
+      return 0;
+    }
+    if ((arg == "--anchor" || arg == "--anchor-orders") && i + 1 < argc) {
+      if (arg == "--anchor") {
+        anchor = argv[++i];
+      } else {
+        anchor_orders = std::atoi(argv[++i]);
+      }
+      continue;
+    }
+    if (arg == "--no-kinds") {
+      kinds = false;
+      continue;
+    }
+    char* end = nullptr;
+    const long n = std::strtol(arg.c_str(), &end, 10);
+    if (arg.empty() || *end != '\0' || n < 0) {
+      std::fprintf(stderr, "danju-bench: unknown argument \"%s\"\n\n%s",
+                   arg.c_str(), kHelp);
+      return 2;
+    }
+    nights_given = true;
+    if (n > 0) nights.push_back(static_cast<int>(n));
+  }
+  if (!nights_given) nights = {1000, 10000};
+
+  if (kinds) bench::render_kinds();
+  if (!anchor.empty() && anchor_orders > 0) {
+    bench::beside_anchor(anchor, anchor_orders);
+  }
+  for (int count : nights) bench::whole_night(count);
+  return 0;
+}
