@@ -24,8 +24,10 @@ deps-run:
 deps-test:
 	sh scripts/install-deps.sh --test
 
-bench: deps-test build
-	$(BUILD)/danju-bench
+# make bench [ANCHOR=folder of the anchor harness] [NIGHTS="1000 10000"]
+bench: build
+	sh scripts/install-deps.sh --bench
+	$(BUILD)/danju-bench $(if $(ANCHOR),--anchor $(ANCHOR)) $(NIGHTS)
 
 clean:
 	rm -rf $(BUILD)

@@ -80,7 +80,7 @@ double figure_after(const std::string& text, const std::string& label) {
 }
 
 struct DanjuFigures {
-  double load_seconds = 0, render_seconds = 0;
+  double load_seconds = 0, render_seconds = 0, render_cpu_seconds = 0;
   long long pages = 0, approval_bytes = 0, shipment_bytes = 0;
   std::vector<std::string> samples;
 };
@@ -139,6 +139,7 @@ DanjuFigures render_with_danju(const std::vector<danju::Order>& orders,
     }
   };
   const auto rendering = bench::Clock::now();
+  const double cpu_before = bench::cpu_seconds();
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < std::thread::hardware_concurrency(); ++t) {
     pool.emplace_back(work);
@@ -146,6 +147,7 @@ DanjuFigures render_with_danju(const std::vector<danju::Order>& orders,
   work();
   for (auto& thread : pool) thread.join();
   figures.render_seconds = bench::seconds_since(rendering);
+  figures.render_cpu_seconds = bench::cpu_seconds() - cpu_before;
   figures.pages = pages;
   figures.approval_bytes = approval_bytes;
   figures.shipment_bytes = shipment_bytes;
@@ -236,6 +238,10 @@ void bench::beside_anchor(const std::string& anchor, int count) {
               danju.pages / danju.render_seconds,
               danju.approval_bytes / 1024.0 / count,
               danju.shipment_bytes / 1024.0 / count);
+  std::printf("  Danju's rendering used %.2f CPU seconds: %.0f pages per "
+              "CPU second (what two idle cores would double)\n",
+              danju.render_cpu_seconds,
+              danju.pages / danju.render_cpu_seconds);
   if (reportlab_pages > 0) {
     std::printf("  Danju makes %.1f times ReportLab's pages per second "
                 "(%.1f times counting rendering only)\n",

@@ -25,6 +25,14 @@ inline long peak_rss_mb() {
   return usage.ru_maxrss / 1024;
 }
 
+// CPU time the process has used so far, user and system, in seconds.
+inline double cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
 // A fresh folder under /tmp, removed with everything in it at the end.
 struct Scratch {
   std::string root;

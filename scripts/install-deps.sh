@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs, from Debian 12's archive, what Danju needs to build and run
-# (--run) or to build and pass its tests (--test). Safe to run again.
+# (--run), to build and pass its tests (--test), or to run its benchmarks
+# beside the ReportLab anchor as well (--bench). Safe to run again.
 set -eu
 
 build="cmake g++ make pkg-config
@@ -9,11 +10,13 @@ build="cmake g++ make pkg-config
 run="fonts-wqy-microhei fonts-dejavu-core fonts-hanazono tzdata sqlite3"
 test="python3 python3-aiosmtpd dovecot-pop3d poppler-utils qpdf
   python3-openpyxl time openssl"
+bench="python3-reportlab fonts-droid-fallback"
 
 case "${1:-}" in
   --run)  wanted="$build $run" ;;
   --test) wanted="$build $run $test" ;;
-  *) echo "usage: $0 --run|--test" >&2; exit 2 ;;
+  --bench) wanted="$build $run $test $bench" ;;
+  *) echo "usage: $0 --run|--test|--bench" >&2; exit 2 ;;
 esac
 
 missing=""

@@ -117,10 +117,6 @@ std::unique_ptr<FontFace> load_face(const std::string& spec) {
     }
   }
   hb_blob_destroy(head);
-
-  // Subsetting the same face for every document is much faster when the
-  // face's tables are parsed once here.
-  face->subset_source = hb_subset_preprocess(face->face);
   return face;
 }
 
@@ -138,10 +134,20 @@ std::vector<int> face_order(std::size_t face_count, bool latin) {
 }  // namespace
 
 FontFace::~FontFace() {
-  hb_face_destroy(subset_source);
+  hb_face_destroy(prepared_source_);
   hb_font_destroy(font);
   hb_face_destroy(face);
   hb_blob_destroy(blob);
+}
+
+hb_face_t* FontFace::subset_source() const {
+  // Subsetting the same face for every document is much faster when the
+  // face's tables are parsed once; a fallback face that no document needs
+  // is never parsed.
+  std::call_once(prepared_, [this] {
+    prepared_source_ = hb_subset_preprocess(face);
+  });
+  return prepared_source_;
 }
 
 int FontFace::advance(std::uint32_t glyph) const {
@@ -275,6 +281,13 @@ double FontSet::width(std::string_view utf8, double size) const {
              impl_->faces[choice.face]->units_per_em;
   }
   return total * size;
+}
+
+double FontSet::advance(char32_t c, double size) const {
+  const GlyphChoice& choice = impl_->choice(c);
+  if (choice.face < 0) throw missing_glyph(c);
+  return static_cast<double>(choice.advance) /
+         impl_->faces[choice.face]->units_per_em * size;
 }
 
 char32_t FontSet::first_missing(std::string_view utf8) const {

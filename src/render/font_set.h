@@ -53,6 +53,10 @@ class FontSet {
   // Advance width in points of text at size points (same rules as shape).
   double width(std::string_view utf8, double size) const;
 
+  // Advance width in points of one character at size points; width() is
+  // the sum of these. Throws MissingGlyphError.
+  double advance(char32_t c, double size) const;
+
   // The first character of text that no face has, or 0 when all are drawn.
   char32_t first_missing(std::string_view utf8) const;
 

@@ -1,13 +1,15 @@
 // The inside of a FontSet, shared by the files of this folder that draw
 // with it (the PDF writer needs the faces themselves to subset them).
 //
-// Everything here is built by FontSet::load and only read afterwards, so
-// any number of threads may use one FontSet at the same time.
+// Everything here is built by FontSet::load and only read afterwards (a
+// face's subsetting tables are made once, on first use, under a once-flag),
+// so any number of threads may use one FontSet at the same time.
 #pragma once
 
 #include <hb.h>
 
 #include <array>
+#include <mutex>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -28,7 +30,6 @@ struct FontFace {
   hb_blob_t* blob = nullptr;    // the mapped file
   hb_face_t* face = nullptr;    // the face inside it
   hb_font_t* font = nullptr;    // scaled to font units (units per em)
-  hb_face_t* subset_source = nullptr;  // prepared once for fast subsetting
 
   unsigned units_per_em = 1000;
   std::string postscript_name;  // letters, digits and '-' only
@@ -43,6 +44,14 @@ struct FontFace {
 
   // Advance of one glyph in font units.
   int advance(std::uint32_t glyph) const;
+
+  // The face prepared for fast subsetting, made on first use by whichever
+  // thread needs it first.
+  hb_face_t* subset_source() const;
+
+ private:
+  mutable std::once_flag prepared_;
+  mutable hb_face_t* prepared_source_ = nullptr;
 };
 
 // Which face draws a character, with which glyph and advance.

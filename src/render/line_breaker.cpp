@@ -74,7 +74,7 @@ std::vector<Piece> pieces_of(const FontSet& fonts, const std::u32string& text,
     Piece& piece = pieces.back();
 
     char32_t c = text[i];
-    double width = fonts.width(encode_utf8(std::u32string_view(&c, 1)), size);
+    double width = fonts.advance(c, size);
     piece.text += c;
     if (c == ' ') {
       piece.trailing_space += width;
@@ -138,7 +138,7 @@ void break_paragraph(const FontSet& fonts, const std::u32string& paragraph,
                               is_opening(piece.text[i - 1]));
       if (!clings) parts.emplace_back();
       Piece& part = parts.back();
-      double width = fonts.width(encode_utf8(std::u32string(1, c)), size);
+      double width = fonts.advance(c, size);
       part.text += c;
       if (c == ' ') {
         part.trailing_space += width;

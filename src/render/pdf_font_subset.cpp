@@ -41,7 +41,7 @@ FontSubset subset_face(const FontFace& face,
   hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
 
   hb_subset_plan_t* plan =
-      hb_subset_plan_create_or_fail(face.subset_source, input);
+      hb_subset_plan_create_or_fail(face.subset_source(), input);
   hb_subset_input_destroy(input);
   if (plan == nullptr) {
     throw std::runtime_error("font " + face.path +
