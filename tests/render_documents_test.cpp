@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <thread>
@@ -236,6 +237,27 @@ void check_layout(const std::string& path, const std::string& what,
   }
 }
 
+// An issued paper (no approval boxes) of the kind for the order, with its
+// number: the file it was rendered to, and its text as squeezed_text reads
+// it.
+std::pair<std::string, std::string> issued_paper(DocumentKind kind,
+                                                 const Order& order,
+                                                 const std::string& number) {
+  const Company seller = company();
+  DocumentRequest request = request_for(kind, order, seller);
+  request.document_no = number;
+  request.approvals.clear();
+  const std::string path = rendered(request, document_kind_name(kind));
+  return {path, squeezed_text(path)};
+}
+
+// Each text is found on the paper; what names it in a failure.
+void check_shows(
+    const std::string& text,
+    std::initializer_list<std::pair<std::string, const char*>> wanted) {
+  for (const auto& [part, what] : wanted) check_contains(text, part, what);
+}
+
 // An issued paper for the warehouse or the driver: one clean page that
 // fits, with no draft mark and no price (what the goods cost is the
 // shipment note's business). The file is removed afterwards.
@@ -452,23 +474,24 @@ BOOST_AUTO_TEST_CASE(the_sample_request_states_what_production_needs) {
   const std::string path = rendered(request, "sample");
   const std::string text = squeezed_text(path);
 
-  check_contains(text, "打样申请单", "title");
-  check_contains(text, "DY-GD-2026-0107", "number");
-  check_contains(text, "第2版", "the order version it was made from");
-  check_contains(text, "2026年12月04日", "date");
-  check_contains(text, "304不锈钢（内胆）、竹木杯盖", "material");
-  check_contains(text, "哑光黑，杯盖原木色", "colour");
-  check_contains(text, "打样数量3", "sample quantity");
-  // 100 + 107 + 114 pieces in bulk, in the fields and the totals row.
-  check_contains(text, "大货订购数量321", "bulk quantity");
-  check_contains(text, "大货合计321", "totals row");
-  check_contains(text, "定制礼品第3号", "items");
-  check_contains(text, "杯身激光雕刻企业LOGO", "what the customer wants");
-  check_contains(text, "30%，已收" + format_yuan(order.prepayment_due()),
-                 "prepayment");
-  check_contains(text, "部门负责人意见", "approval box");
+  check_shows(text, {
+      {"打样申请单", "title"},
+      {"DY-GD-2026-0107", "number"},
+      {"第2版", "the order version it was made from"},
+      {"2026年12月04日", "date"},
+      {"304不锈钢（内胆）、竹木杯盖", "material"},
+      {"哑光黑，杯盖原木色", "colour"},
+      {"打样数量3", "sample quantity"},
+      // 100 + 107 + 114 pieces in bulk, in the fields and the totals row.
+      {"大货订购数量321", "bulk quantity"},
+      {"大货合计321", "totals row"},
+      {"定制礼品第3号", "items"},
+      {"杯身激光雕刻企业LOGO", "what the customer wants"},
+      {"30%，已收" + format_yuan(order.prepayment_due()), "prepayment"},
+      {"部门负责人意见", "approval box"},
+      {"第1页共1页", "page numbers"},
+  });
   check_draft_mark(path);
-  check_contains(text, "第1页共1页", "page numbers");
   BOOST_CHECK_EQUAL(page_count(path), 1);
   check_pdf_clean(path);
   check_layout(path, "sample request");
@@ -476,59 +499,53 @@ BOOST_AUTO_TEST_CASE(the_sample_request_states_what_production_needs) {
 }
 
 BOOST_AUTO_TEST_CASE(the_receipt_lists_what_the_customer_signs_for) {
-  const Company seller = company();
   const Order order = make_order(BusinessLine::gift, 4);
-  DocumentRequest request =
-      request_for(DocumentKind::delivery_receipt, order, seller);
-  request.document_no = "HZ-FH-2026-0107";
-  request.approvals.clear();
-  const std::string path = rendered(request, "receipt");
-  const std::string text = squeezed_text(path);
+  const auto [path, text] = issued_paper(DocumentKind::delivery_receipt,
+                                         order, "HZ-FH-2026-0107");
 
-  check_contains(text, "收货回执", "title");
-  check_contains(text, "回执编号：HZ-FH-2026-0107", "number");
-  check_contains(text, "发货单号：FH-2026-0107", "shipment number");
-  check_contains(text, "GD-2026-0107", "order number");
-  check_contains(text, "HT-2026-0107", "contract number");
-  check_contains(text, "王喆、李堃、𠮷祥家居有限公司", "customer");
-  check_contains(text, "定制礼品第4号", "items");
-  check_contains(text, "300×200×80mm", "spec");
-  // 100 + 107 + 114 + 121 pieces shipped.
-  check_contains(text, "合计442", "total shipped");
-  check_contains(text, "实收数量", "column the customer fills in");
-  check_contains(text, "收货单位（盖章）：", "stamp box");
-  check_contains(text, "收货人签字：", "signature box");
-  check_contains(text, "日期：年月日", "date line");
-  check_contains(text, "销售部、财务部各备档", "who keeps it");
-  check_contains(text, "第1页共1页", "page numbers");
+  check_shows(text, {
+      {"收货回执", "title"},
+      {"回执编号：HZ-FH-2026-0107", "number"},
+      {"发货单号：FH-2026-0107", "shipment number"},
+      {"GD-2026-0107", "order number"},
+      {"HT-2026-0107", "contract number"},
+      {"王喆、李堃、𠮷祥家居有限公司", "customer"},
+      {"定制礼品第4号", "items"},
+      {"300×200×80mm", "spec"},
+      // 100 + 107 + 114 + 121 pieces shipped.
+      {"合计442", "total shipped"},
+      {"实收数量", "column the customer fills in"},
+      {"收货单位（盖章）：", "stamp box"},
+      {"收货人签字：", "signature box"},
+      {"日期：年月日", "date line"},
+      {"销售部、财务部各备档", "who keeps it"},
+      {"第1页共1页", "page numbers"},
+  });
   check_issued_page(path, text, order, "receipt");
 }
 
 BOOST_AUTO_TEST_CASE(the_dispatch_sheet_tells_the_driver_where_and_when) {
-  const Company seller = company();
   Order order = make_order(BusinessLine::transport, 2);
   order.remarks = "司机须提前30分钟到达上车点。";
-  DocumentRequest request =
-      request_for(DocumentKind::dispatch_sheet, order, seller);
-  request.document_no = "PC-GD-2026-0107";
-  request.approvals.clear();
-  const std::string path = rendered(request, "dispatch");
-  const std::string text = squeezed_text(path);
+  const auto [path, text] = issued_paper(DocumentKind::dispatch_sheet, order,
+                                         "PC-GD-2026-0107");
 
-  check_contains(text, "派车单", "title");
-  check_contains(text, "派车单号：PC-GD-2026-0107", "number");
-  check_contains(text, "行程路线杭州—黄山—杭州", "route");
-  check_contains(text, "出发地杭州东站", "origin");
-  check_contains(text, "目的地黄山风景区", "destination");
-  check_contains(text, "用车时间2026-12-1007:30至2026-12-1218:00", "time");
-  check_contains(text, "乘车人数45", "headcount");
-  check_contains(text, "车型55座大巴", "vehicle type");
-  check_contains(text, "车辆数2", "vehicle count");
-  check_contains(text, "驾驶员赵师傅", "driver");
-  check_contains(text, "注意事项：司机须提前30分钟到达上车点。", "remarks");
-  check_contains(text, "出车里程（km）", "for the driver to fill in");
-  check_contains(text, "调度员：", "dispatcher's box");
-  check_contains(text, "第1页共1页", "page numbers");
+  check_shows(text, {
+      {"派车单", "title"},
+      {"派车单号：PC-GD-2026-0107", "number"},
+      {"行程路线杭州—黄山—杭州", "route"},
+      {"出发地杭州东站", "origin"},
+      {"目的地黄山风景区", "destination"},
+      {"用车时间2026-12-1007:30至2026-12-1218:00", "time"},
+      {"乘车人数45", "headcount"},
+      {"车型55座大巴", "vehicle type"},
+      {"车辆数2", "vehicle count"},
+      {"驾驶员赵师傅", "driver"},
+      {"注意事项：司机须提前30分钟到达上车点。", "remarks"},
+      {"出车里程（km）", "for the driver to fill in"},
+      {"调度员：", "dispatcher's box"},
+      {"第1页共1页", "page numbers"},
+  });
   check_issued_page(path, text, order, "dispatch sheet");
 }
 

@@ -7,6 +7,10 @@ namespace {
 // 打样: the gift line makes a sample once the contract may be signed and
 // the customer has paid the agreed share. A confirmed sample ends sampling,
 // so an order already at that stage is due no request.
+// Limitation: a sample the customer wants changed comes as a new order
+// version, and the approval that counts is that version's, so the contract
+// goes through its chain again before the new request is made, even when
+// only the sample changed.
 bool sample_due(const Order& order, const OrderStanding& standing) {
   return order.line == BusinessLine::gift &&
          order.status == OrderStatus::confirmed &&
@@ -29,6 +33,8 @@ std::vector<DocumentKind> due_documents(const Order& order,
   }
   // An order of nothing has no balance to wait for, and nothing to ship.
   // The receipt travels with the goods, so it is made with the note.
+  // Limitation: the signed receipt's return is not recorded; sales and
+  // finance file the paper the customer hands back.
   if (order.total().fen() > 0 && order.total() <= standing.received) {
     due.push_back(DocumentKind::shipment_note);
     due.push_back(DocumentKind::delivery_receipt);
