@@ -429,7 +429,8 @@ bool NightRun::queue_mail(MailMessage message, const std::string& purpose) {
 
 void NightRun::queue_digest(const Digest& digest) {
   std::vector<DocumentRecord> papers;
-  for (const DocumentRecord& record : DocumentStore(*db_).made_by_run(run_id_)) {
+  for (const DocumentRecord& record :
+       DocumentStore(*db_).made_by_run(run_id_)) {
     if (record.kind == digest.kind && record.format == "pdf") {
       papers.push_back(record);
     }
