@@ -21,7 +21,7 @@ HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
 ORDER_COLUMNS = ["订单号", "合同编号", "业务线", "订单类型", "状态", "下单日期",
                  "交货日期", "部门", "业务员", "客户名称", "联系人", "联系电话",
                  "地址", "付款方式", "预付比例", "品名", "规格", "单位", "数量",
-                 "单价", "金额", "备注"]
+                 "单价", "金额", "材质", "颜色", "打样数量", "样品要求", "备注"]
 
 GIFT_TERMS = "合同签订后预付30%，样品确认后生产，发货前付清余款"
 FURNITURE_TERMS = "合同签订后预付30%，复尺确认后生产，安装验收前付清余款"
@@ -49,13 +49,26 @@ FURNITURE_ITEMS = [
 ]
 
 
+# What the sample request of a gift order states: material, colour, how
+# many samples, and what the customer asked of them.
+GIFT_SAMPLES = {
+    2: ("304不锈钢杯身，PU皮面本册", "宝蓝色", "3", "LOGO激光雕刻于杯身正面居中"),
+    3: ("北美黑胡桃木，骨瓷", "原木色，釉中彩白", "2", "礼盒内衬酒红色丝绒"),
+    4: ("铝合金外壳，礼盒灰卡纸", "深空灰", "2", "充电宝正面激光LOGO，礼盒烫银"),
+    8: ("卡片式塑料外壳", "白色，四色彩印", "5", "按客户提供的AI稿打样"),
+    10: ("黑胶伞布，骨瓷", "藏青色", "2", "伞面与杯身同一LOGO，先看色卡"),
+    14: ("304不锈钢，铝合金", "哑光黑", "3", ""),
+}
+
+
 def gift_order(n, status, customer, contact, sales, items, day, ship):
     return {"order_no": f"LP2026{n:05d}", "contract_no": f"HT-LP-{n:05d}",
             "line": "礼品", "type": "", "status": status, "date": day,
             "ship": ship, "dept": "礼品事业部", "sales": sales,
             "customer": customer, "contact": contact,
             "phone": f"1390571{n:04d}", "address": "杭州市滨江区长河路590号",
-            "terms": GIFT_TERMS, "pct": "30%", "items": items}
+            "terms": GIFT_TERMS, "pct": "30%", "items": items,
+            "sample": GIFT_SAMPLES.get(n, ("", "", "", ""))}
 
 
 def furniture_order(n, kind, status, customer, contact, items, day, ship):
@@ -74,7 +87,7 @@ def rows_of(order):
                order["dept"], order["sales"], order["customer"],
                order["contact"], order["phone"], order["address"],
                order["terms"], order["pct"], name, spec, unit, f"{qty:,}",
-               price, ""]
+               price, ""] + list(order.get("sample", ("", "", "", "")))
 
 
 def csv_text(rows):
@@ -127,6 +140,11 @@ def gift_file():
     row = list(rows_of(mangled))[0]
     row[0] = "2.02612E+13"
     rows.append(row)
+    # And a sample count written in words.
+    vague = gift_order(15, "已确认", "温州瑞安文具有限公司", "蔡勇", "陈晓东",
+                       [g[3]], "2026-12-02", "2027-01-08")
+    vague["sample"] = ("PU皮面", "棕色", "若干", "")
+    rows += list(rows_of(vague))
     return csv_text(rows)
 
 

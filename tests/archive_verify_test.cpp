@@ -243,7 +243,8 @@ BOOST_AUTO_TEST_CASE(check_documents_lists_each_kind_of_problem) {
 }
 
 BOOST_AUTO_TEST_CASE(the_archive_is_checked_against_records_and_manifest) {
-  // LP002 is paid in full, so its shipment note is issued and filed.
+  // LP002 is paid in full, so its shipment note and the customer's receipt
+  // are issued and filed.
   auto cli = [](const std::vector<std::string>& arguments) {
     ChildProcess child(DANJU_BINARY, arguments);
     Outcome outcome;
@@ -263,7 +264,7 @@ BOOST_AUTO_TEST_CASE(the_archive_is_checked_against_records_and_manifest) {
 
   Outcome verify = cli({"verify", job.job_file()});
   BOOST_TEST(verify.exit_code == 0, verify.out);
-  BOOST_TEST(contains(verify.out, "2 filed files, 2 intact"), verify.out);
+  BOOST_TEST(contains(verify.out, "4 filed files, 4 intact"), verify.out);
 
   // One changed byte in the filed paper (read-only, as a tamperer would
   // first make it writable).

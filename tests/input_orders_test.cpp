@@ -275,6 +275,59 @@ BOOST_AUTO_TEST_CASE(gb18030_order_file_with_transport_extras) {
   BOOST_TEST(order.extra.count("driver") == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(sample_fields_are_read_and_counts_checked) {
+  const std::string text =
+      "订单号,业务线,下单日期,业务员,客户名称,品名,数量,单价,材质,颜色,"
+      "打样数量,样品要求,车辆数\n"
+      "GD-S1,礼品,2026-12-04,王喆,甲公司,保温杯,300,58.80,304不锈钢,"
+      "哑光黑,２,\"杯身激光LOGO, 礼盒烫金\",\n"
+      "GD-S2,礼品,2026-12-04,王喆,乙公司,保温杯,300,58.80,304不锈钢,"
+      "白,两个,,\n"
+      "KY-S3,客运,2026-12-04,王喆,丙公司,包车,1,900,,,,,0\n"
+      "GD-S4,礼品,2026-12-04,王喆,丁公司,保温杯,10,5,,,,,\n";
+  Collected collected;
+  danju::read_order_csv(danju::read_csv(text), "sample.csv",
+                        collected.sink());
+
+  BOOST_REQUIRE_EQUAL(collected.orders.size(), 2u);
+  const Order& order = collected.order("GD-S1");
+  BOOST_TEST(order.extra.at("material") == "304不锈钢");
+  BOOST_TEST(order.extra.at("colour") == "哑光黑");
+  BOOST_TEST(order.extra.at("sample_quantity") == "２");
+  BOOST_TEST(order.extra.at("sample_notes") == "杯身激光LOGO, 礼盒烫金");
+  // Left empty, the fields are simply absent.
+  BOOST_TEST(collected.order("GD-S4").extra.empty());
+
+  BOOST_REQUIRE_EQUAL(collected.problems.size(), 2u);
+  BOOST_TEST(danju::describe(collected.problems[0]) ==
+             "sample.csv:3: order GD-S2, field 打样数量: not a whole "
+             "number: \"两个\"; order skipped");
+  BOOST_TEST(danju::describe(collected.problems[1]) ==
+             "sample.csv:4: order KY-S3, field 车辆数: quantity must be "
+             "positive: \"0\"; order skipped");
+}
+
+BOOST_AUTO_TEST_CASE(json_extras_that_count_are_checked_too) {
+  const std::string text = R"([
+  {"order_no": "J-1", "line": "gift", "date": "2026-03-02",
+   "salesperson": "赵敏", "customer": "甲公司",
+   "items": [{"name": "杯", "qty": 2, "unit_price": "10"}],
+   "extra": {"material": "骨瓷", "colour": "白", "sample_quantity": 3}},
+  {"order_no": "J-2", "line": "transport", "date": "2026-03-02",
+   "salesperson": "赵敏", "customer": "乙公司",
+   "items": [{"name": "包车", "qty": 1, "unit_price": "900"}],
+   "extra": {"headcount": "2.5"}}
+])";
+  Collected collected;
+  danju::read_order_json(text, "shop.json", collected.sink());
+  BOOST_REQUIRE_EQUAL(collected.orders.size(), 1u);
+  BOOST_TEST(collected.order("J-1").extra.at("sample_quantity") == "3");
+  BOOST_REQUIRE_EQUAL(collected.problems.size(), 1u);
+  BOOST_TEST(danju::describe(collected.problems[0]) ==
+             "shop.json:6: order J-2, field extra.headcount: not a whole "
+             "number: \"2.5\"; order skipped");
+}
+
 BOOST_AUTO_TEST_CASE(dates_in_the_forms_people_type) {
   std::string error;
   for (const char* text : {"2026-12-04", "2026-12-4", "2026/12/04",

@@ -16,6 +16,7 @@
 #include "core/file_io.h"
 #include "fixtures/child_process.h"
 #include "fixtures/job_folder.h"
+#include "fixtures/job_run.h"
 #include "fixtures/mail_reader.h"
 #include "fixtures/smtp_fixture.h"
 #include "jobs/job_config.h"
@@ -25,6 +26,7 @@
 
 namespace fs = std::filesystem;
 using danju::testing::ChildProcess;
+using danju::testing::count;
 using danju::testing::JobFolder;
 using danju::testing::SmtpServerFixture;
 
@@ -56,18 +58,7 @@ const char* const kPayments =
     "LP002,尾款,196.00,2026-12-03\r\n";
 
 danju::RunReport run(const JobFolder& job, const std::string& date = kDate) {
-  const danju::JobConfig config = danju::load_job(job.job_file());
-  danju::RunLog log("", true);
-  danju::RunOptions options;
-  options.business_date = date;
-  return danju::run_night(config, options, log);
-}
-
-std::int64_t count(const JobFolder& job, const std::string& sql) {
-  danju::Database db(job.path("data/danju.sqlite"), true);
-  danju::Statement query = db.prepare(sql);
-  query.step();
-  return query.integer(0);
+  return danju::testing::run_job(job, date);
 }
 
 std::vector<std::string> eml_files(const JobFolder& job) {
@@ -100,14 +91,15 @@ BOOST_AUTO_TEST_CASE(first_run_makes_what_each_order_is_due) {
   BOOST_TEST(report.rejections[0].find("单价") != std::string::npos);
   BOOST_TEST(report.exit_code == danju::kExitRejected);
 
-  // LP001: contract and approval form; LP002 also the order sheet and the
-  // shipment note; LP003 (draft) nothing.
+  // LP001: contract and approval form; LP002 also the order sheet, the
+  // shipment note and the customer's receipt; LP003 (draft) nothing.
   BOOST_TEST(report.documents.at("contract.pdf") == 2);
   BOOST_TEST(report.documents.at("contract_approval.pdf") == 2);
   BOOST_TEST(report.documents.at("contract_approval.xlsx") == 2);
   BOOST_TEST(report.documents.at("order_sheet.pdf") == 1);
   BOOST_TEST(report.documents.at("order_sheet.xlsx") == 1);
   BOOST_TEST(report.documents.at("shipment_note.pdf") == 1);
+  BOOST_TEST(report.documents.at("delivery_receipt.pdf") == 1);
   BOOST_TEST(count(job, "SELECT COUNT(*) FROM documents WHERE order_no = "
                         "'LP003'") == 0);
   BOOST_TEST(count(job, "SELECT COUNT(*) FROM orders WHERE order_no = "
@@ -125,7 +117,7 @@ BOOST_AUTO_TEST_CASE(first_run_makes_what_each_order_is_due) {
                documents.integer(2));
     ++files;
   }
-  BOOST_TEST(files == 9);
+  BOOST_TEST(files == 10);
 
   // Three requests (two approval forms, one order sheet) to the first
   // approver of the gift chains, and finance's digest of the shipment note,

@@ -1,5 +1,5 @@
-// The four documents made from the templates in templates/, read back with
-// poppler's pdftotext and pdfinfo, and checked with qpdf.
+// The documents made from the templates in templates/, read back with
+// poppler's pdftotext (its -bbox too) and pdfinfo, and checked with qpdf.
 #define BOOST_TEST_MODULE render_documents
 #include <boost/test/unit_test.hpp>
 
@@ -7,6 +7,8 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <thread>
@@ -15,6 +17,7 @@
 #include "core/file_io.h"
 #include "core/money.h"
 #include "core/text.h"
+#include "fixtures/pdf_words.h"
 #include "render/chinese_date.h"
 #include "render/document_renderer.h"
 
@@ -150,6 +153,15 @@ std::string squeezed_text(const std::string& path, int page = 0) {
   return result;
 }
 
+// "683.15 x 396.85 pts": the first page's size, as pdfinfo prints it.
+std::string page_size(const std::string& path) {
+  const std::string info = run("pdfinfo " + path + " 2>&1");
+  const auto at = info.find("Page size:");
+  BOOST_REQUIRE(at != std::string::npos);
+  const auto from = info.find_first_not_of(' ', at + 10);
+  return info.substr(from, info.find('\n', from) - from);
+}
+
 int page_count(const std::string& path) {
   const std::string info = run("pdfinfo " + path + " 2>&1");
   const auto at = info.find("Pages:");
@@ -184,8 +196,95 @@ const char* kind_title(DocumentKind kind, BusinessLine line) {
     case DocumentKind::contract_approval: return "合同审批单";
     case DocumentKind::order_sheet: return "内部订货单";
     case DocumentKind::shipment_note: return "发货单";
+    case DocumentKind::sample_request: return "打样申请单";
+    case DocumentKind::delivery_receipt: return "收货回执";
+    case DocumentKind::dispatch_sheet: return "派车单";
   }
   return "";
+}
+
+// Renders the request to a temporary file and returns its path.
+std::string rendered(const DocumentRequest& request, const std::string& name,
+                     const DocumentRenderer& with = renderer()) {
+  return temp_pdf(with.render_pdf(request), name);
+}
+
+// The draft mark runs large and turned across the page: its characters are
+// words of their own, far taller than any line of the form.
+void check_draft_mark(const std::string& path) {
+  int found = 0;
+  for (const auto& page : danju::testing::read_pdf_words(path)) {
+    for (const auto& word : page.words) {
+      const bool large = word.y_max - word.y_min > 40;
+      if (large && (word.text == "草" || word.text == "稿")) ++found;
+    }
+  }
+  BOOST_CHECK_MESSAGE(found == 2, path + ": no 草稿 mark across the page");
+}
+
+void remove_unless_kept(const std::string& path) {
+  if (std::getenv("DANJU_KEEP_PDF") == nullptr) std::remove(path.c_str());
+}
+
+// Every layout problem of the PDF is one failed check.
+void check_layout(const std::string& path, const std::string& what,
+                  const danju::testing::Margins& margins = {}) {
+  const auto pages = danju::testing::read_pdf_words(path);
+  BOOST_CHECK_MESSAGE(!pages.empty(), what + ": no pages read");
+  for (const std::string& problem :
+       danju::testing::layout_problems(pages, margins)) {
+    BOOST_ERROR(what + ": " + problem);
+  }
+}
+
+// An issued paper (no approval boxes) of the kind for the order, with its
+// number: the file it was rendered to, and its text as squeezed_text reads
+// it.
+std::pair<std::string, std::string> issued_paper(DocumentKind kind,
+                                                 const Order& order,
+                                                 const std::string& number) {
+  const Company seller = company();
+  DocumentRequest request = request_for(kind, order, seller);
+  request.document_no = number;
+  request.approvals.clear();
+  const std::string path = rendered(request, document_kind_name(kind));
+  return {path, squeezed_text(path)};
+}
+
+// Each text is found on the paper; what names it in a failure.
+void check_shows(
+    const std::string& text,
+    std::initializer_list<std::pair<std::string, const char*>> wanted) {
+  for (const auto& [part, what] : wanted) check_contains(text, part, what);
+}
+
+// An issued paper for the warehouse or the driver: one clean page that
+// fits, with no draft mark and no price (what the goods cost is the
+// shipment note's business). The file is removed afterwards.
+void check_issued_page(const std::string& path, const std::string& text,
+                       const Order& order, const std::string& what) {
+  BOOST_CHECK_MESSAGE(text.find(format_yuan(order.total())) ==
+                          std::string::npos,
+                      what + " shows the order's total");
+  BOOST_CHECK_MESSAGE(text.find("草稿") == std::string::npos,
+                      what + " carries the draft mark");
+  BOOST_CHECK_EQUAL(page_count(path), 1);
+  check_pdf_clean(path);
+  check_layout(path, what);
+  remove_unless_kept(path);
+}
+
+// The gift order as its sample is asked for: material, colour and what the
+// customer wants of it.
+Order sample_order() {
+  Order order = make_order(BusinessLine::gift, 3);
+  order.extra["material"] = "304不锈钢（内胆）、竹木杯盖";
+  order.extra["colour"] = "哑光黑，杯盖原木色";
+  order.extra["sample_quantity"] = "3";
+  order.extra["sample_notes"] =
+      "杯身激光雕刻企业LOGO（居中，宽40mm），礼盒内衬丝绒；"
+      "客户要求先看两种黑色的色板。";
+  return order;
 }
 
 }  // namespace
@@ -264,9 +363,7 @@ BOOST_AUTO_TEST_CASE(every_kind_and_line_shows_the_order) {
           check_contains(text, "赵师傅", name);
           check_contains(text, "2026-12-1007:30", name);
         }
-        if (std::getenv("DANJU_KEEP_PDF") == nullptr) {
-          std::remove(path.c_str());
-        }
+        remove_unless_kept(path);
       }
     }
   }
@@ -362,4 +459,188 @@ BOOST_AUTO_TEST_CASE(chinese_dates) {
   BOOST_CHECK_EQUAL(*chinese_date(""), "");
   BOOST_CHECK(!chinese_date("2026/12/04"));
   BOOST_CHECK(!chinese_date("2026-13-04"));
+}
+
+BOOST_AUTO_TEST_CASE(the_sample_request_states_what_production_needs) {
+  const Company seller = company();
+  const Order order = sample_order();
+  DocumentRequest request =
+      request_for(DocumentKind::sample_request, order, seller);
+  request.document_no = "DY-GD-2026-0107";
+  request.version = 2;
+  request.prepaid = order.prepayment_due();
+  request.approvals = {{"部门负责人意见", "", "", ""}};
+  request.watermark = "草稿";
+  const std::string path = rendered(request, "sample");
+  const std::string text = squeezed_text(path);
+
+  check_shows(text, {
+      {"打样申请单", "title"},
+      {"DY-GD-2026-0107", "number"},
+      {"第2版", "the order version it was made from"},
+      {"2026年12月04日", "date"},
+      {"304不锈钢（内胆）、竹木杯盖", "material"},
+      {"哑光黑，杯盖原木色", "colour"},
+      {"打样数量3", "sample quantity"},
+      // 100 + 107 + 114 pieces in bulk, in the fields and the totals row.
+      {"大货订购数量321", "bulk quantity"},
+      {"大货合计321", "totals row"},
+      {"定制礼品第3号", "items"},
+      {"杯身激光雕刻企业LOGO", "what the customer wants"},
+      {"30%，已收" + format_yuan(order.prepayment_due()), "prepayment"},
+      {"部门负责人意见", "approval box"},
+      {"第1页共1页", "page numbers"},
+  });
+  check_draft_mark(path);
+  BOOST_CHECK_EQUAL(page_count(path), 1);
+  check_pdf_clean(path);
+  check_layout(path, "sample request");
+  remove_unless_kept(path);
+}
+
+BOOST_AUTO_TEST_CASE(the_receipt_lists_what_the_customer_signs_for) {
+  const Order order = make_order(BusinessLine::gift, 4);
+  const auto [path, text] = issued_paper(DocumentKind::delivery_receipt,
+                                         order, "HZ-FH-2026-0107");
+
+  check_shows(text, {
+      {"收货回执", "title"},
+      {"回执编号：HZ-FH-2026-0107", "number"},
+      {"发货单号：FH-2026-0107", "shipment number"},
+      {"GD-2026-0107", "order number"},
+      {"HT-2026-0107", "contract number"},
+      {"王喆、李堃、𠮷祥家居有限公司", "customer"},
+      {"定制礼品第4号", "items"},
+      {"300×200×80mm", "spec"},
+      // 100 + 107 + 114 + 121 pieces shipped.
+      {"合计442", "total shipped"},
+      {"实收数量", "column the customer fills in"},
+      {"收货单位（盖章）：", "stamp box"},
+      {"收货人签字：", "signature box"},
+      {"日期：年月日", "date line"},
+      {"销售部、财务部各备档", "who keeps it"},
+      {"第1页共1页", "page numbers"},
+  });
+  check_issued_page(path, text, order, "receipt");
+}
+
+BOOST_AUTO_TEST_CASE(the_dispatch_sheet_tells_the_driver_where_and_when) {
+  Order order = make_order(BusinessLine::transport, 2);
+  order.remarks = "司机须提前30分钟到达上车点。";
+  const auto [path, text] = issued_paper(DocumentKind::dispatch_sheet, order,
+                                         "PC-GD-2026-0107");
+
+  check_shows(text, {
+      {"派车单", "title"},
+      {"派车单号：PC-GD-2026-0107", "number"},
+      {"行程路线杭州—黄山—杭州", "route"},
+      {"出发地杭州东站", "origin"},
+      {"目的地黄山风景区", "destination"},
+      {"用车时间2026-12-1007:30至2026-12-1218:00", "time"},
+      {"乘车人数45", "headcount"},
+      {"车型55座大巴", "vehicle type"},
+      {"车辆数2", "vehicle count"},
+      {"驾驶员赵师傅", "driver"},
+      {"注意事项：司机须提前30分钟到达上车点。", "remarks"},
+      {"出车里程（km）", "for the driver to fill in"},
+      {"调度员：", "dispatcher's box"},
+      {"第1页共1页", "page numbers"},
+  });
+  check_issued_page(path, text, order, "dispatch sheet");
+}
+
+// Long names and many items: every kind of every line wraps and continues
+// over pages without a word past the margins, one word on another, or a
+// line that starts with closing punctuation.
+BOOST_AUTO_TEST_CASE(no_kind_runs_past_its_margins) {
+  const Company seller = company();
+  for (BusinessLine line : {BusinessLine::gift, BusinessLine::furniture,
+                            BusinessLine::transport}) {
+    Order order = sample_order();
+    const Order many = make_order(line, 25);
+    order.line = line;
+    order.items = many.items;
+    order.extra.insert(many.extra.begin(), many.extra.end());
+    order.remarks = "客户要求：分两批送货，每批到货后三日内验收；"
+                    "如遇节假日顺延。（以上内容经双方确认）";
+    for (DocumentKind kind : all_document_kinds()) {
+      const std::string name = std::string(document_kind_name(kind)) + "-" +
+                               business_line_name(line) + "-fit";
+      DocumentRequest request = request_for(kind, order, seller);
+      // Papers that wait for a chain carry the draft mark.
+      const bool issued = kind == DocumentKind::shipment_note ||
+                          kind == DocumentKind::delivery_receipt ||
+                          kind == DocumentKind::dispatch_sheet;
+      if (!issued) request.watermark = "草稿";
+      const std::string path = rendered(request, name);
+      check_layout(path, name);
+      remove_unless_kept(path);
+    }
+  }
+}
+
+// 241 mm continuous paper, whole (280 mm) and torn at half height (140
+// mm): the shipment note and the receipt fit it as they fit A4.
+BOOST_AUTO_TEST_CASE(shipment_note_and_receipt_on_continuous_paper) {
+  const Company seller = company();
+  const Order order = make_order(BusinessLine::gift, 6);
+  const struct {
+    const char* size;
+    const char* points;  // as pdfinfo prints the page size
+  } papers[] = {{"241x280", "683.15 x 793.701 pts"},
+                {"241x140", "683.15 x 396.85 pts"}};
+
+  for (const auto& paper : papers) {
+    const std::string folder = "/tmp/danju-render-" +
+                               std::to_string(getpid()) + "-" + paper.size;
+    make_directories(folder);
+    const std::string source = std::string(DANJU_SOURCE_DIR) + "/templates/";
+    for (DocumentKind kind : all_document_kinds()) {
+      const std::string file = std::string(document_kind_name(kind)) + ".toml";
+      std::string text = read_file(source + file);
+      const bool on_roll = kind == DocumentKind::shipment_note ||
+                           kind == DocumentKind::delivery_receipt;
+      const auto at = text.find("size = \"A4\"");
+      if (on_roll) {
+        BOOST_REQUIRE(at != std::string::npos);
+        text.replace(at, 11, std::string("size = \"") + paper.size + "\"");
+      }
+      write_file_atomic(folder + "/" + file, text);
+    }
+    RendererSettings on_paper = settings();
+    on_paper.templates_folder = folder;
+    const DocumentRenderer roll(on_paper);
+
+    for (DocumentKind kind :
+         {DocumentKind::shipment_note, DocumentKind::delivery_receipt}) {
+      const std::string name =
+          std::string(document_kind_name(kind)) + "-" + paper.size;
+      DocumentRequest request = request_for(kind, order, seller);
+      request.approvals.clear();
+      const std::string path = rendered(request, name, roll);
+      BOOST_CHECK_EQUAL(page_size(path), paper.points);
+      check_layout(path, name);
+
+      // Four copies, each as many pages as it needs, each counted.
+      const int pages = page_count(path);
+      if (kind == DocumentKind::shipment_note) {
+        BOOST_CHECK_EQUAL(pages % 4, 0);
+        const int per_copy = pages / 4;
+        const std::string last = squeezed_text(path, pages);
+        check_contains(last, "第四联客户签收联", name);
+        check_contains(last,
+                       "第" + std::to_string(per_copy) + "页共" +
+                           std::to_string(per_copy) + "页",
+                       name);
+        check_contains(last, "人民币" + rmb_capitals(order.total()), name);
+      } else {
+        const std::string last = squeezed_text(path, pages);
+        check_contains(last, "收货人签字：", name);
+        check_contains(squeezed_text(path), "定制礼品第6号", name);
+      }
+      if (std::string(paper.size) == "241x280") BOOST_CHECK_LE(pages, 4);
+      remove_unless_kept(path);
+    }
+    std::filesystem::remove_all(folder);
+  }
 }

@@ -20,9 +20,6 @@ using namespace danju;
 
 namespace {
 
-const char* const kKinds[] = {"contract", "contract_approval", "order_sheet",
-                              "shipment_note"};
-
 // A folder holding the project's base templates, for one test.
 struct TemplateFolder {
   std::string path;
@@ -31,15 +28,17 @@ struct TemplateFolder {
       : path("/tmp/danju-templates-" + std::to_string(getpid()) + "-" +
              name) {
     make_directories(path);
-    for (const char* kind : kKinds) {
-      const std::string file = std::string(kind) + ".toml";
+    for (DocumentKind each : all_document_kinds()) {
+      const std::string kind = document_kind_name(each);
+      const std::string file = kind + ".toml";
       write_file_atomic(path + "/" + file,
                         read_file(std::string(DANJU_SOURCE_DIR) +
                                   "/templates/" + file));
     }
   }
   ~TemplateFolder() {
-    for (const char* kind : kKinds) {
+    for (DocumentKind each : all_document_kinds()) {
+      const std::string kind = document_kind_name(each);
       std::remove((path + "/" + kind + ".toml").c_str());
       for (const char* line : {"gift", "furniture", "transport"}) {
         std::remove((path + "/" + kind + "." + line + ".toml").c_str());
@@ -123,6 +122,10 @@ BOOST_AUTO_TEST_CASE(paper_sizes) {
   BOOST_CHECK_EQUAL(t.page.height, 210);
   const std::string roll = std::string("[page]\nsize = \"241x280\"\n") + kGood;
   BOOST_CHECK_EQUAL(parse_document_template(roll, "r.toml").page.width, 241);
+  const std::string half = std::string("[page]\nsize = \"241x140\"\n") + kGood;
+  const DocumentTemplate torn = parse_document_template(half, "h.toml");
+  BOOST_CHECK_EQUAL(torn.page.width, 241);
+  BOOST_CHECK_EQUAL(torn.page.height, 140);
 
   const std::string letter = std::string("[page]\nsize = \"Letter\"\n") + kGood;
   try {

@@ -8,7 +8,9 @@ namespace danju {
 namespace {
 
 const char* request_word(DocumentKind kind) {
-  return kind == DocumentKind::order_sheet ? "订货单审批" : "合同审批";
+  if (kind == DocumentKind::order_sheet) return "订货单审批";
+  if (kind == DocumentKind::sample_request) return "打样审批";
+  return "合同审批";
 }
 
 std::string chinese_date(const std::string& iso) {

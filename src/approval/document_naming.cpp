@@ -8,6 +8,9 @@ std::string document_number(const Order& order, DocumentKind kind) {
     case DocumentKind::contract_approval: return "SP-" + order.contract_no;
     case DocumentKind::order_sheet: return "DH-" + order.order_no;
     case DocumentKind::shipment_note: return order.shipment_no;
+    case DocumentKind::sample_request: return "DY-" + order.order_no;
+    case DocumentKind::delivery_receipt: return "HZ-" + order.shipment_no;
+    case DocumentKind::dispatch_sheet: return "PC-" + order.order_no;
   }
   return order.order_no;
 }

@@ -127,6 +127,11 @@ void add_to_manifest(const std::string& path,
 
 }  // namespace
 
+bool filed_on_issue(DocumentKind kind) {
+  return kind == DocumentKind::shipment_note ||
+         kind == DocumentKind::delivery_receipt;
+}
+
 std::optional<FiledDocument> find_filed(Database& db,
                                         std::int64_t document_id) {
   Statement query = db.prepare(

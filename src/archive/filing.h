@@ -18,11 +18,18 @@
 #include <string>
 
 #include "archive/approval_trail.h"
+#include "core/document_kind.h"
 #include "jobs/job_config.h"
 #include "render/font_set.h"
 #include "store/database.h"
 
 namespace danju {
+
+// True for the issued papers finance keeps, filed as soon as they are made:
+// the shipment note and the customer's receipt that goes with it. The
+// dispatch sheet is the dispatcher's and is not filed; approved papers are
+// filed when their chain completes.
+bool filed_on_issue(DocumentKind kind);
 
 // A filed paper. Paths are relative to the job's output folder.
 struct FiledDocument {

@@ -15,9 +15,18 @@ constexpr KindNames kKinds[] = {
     {DocumentKind::contract_approval, "contract_approval", "合同审批单"},
     {DocumentKind::order_sheet, "order_sheet", "内部订货单"},
     {DocumentKind::shipment_note, "shipment_note", "发货单"},
+    {DocumentKind::sample_request, "sample_request", "打样申请单"},
+    {DocumentKind::delivery_receipt, "delivery_receipt", "收货回执"},
+    {DocumentKind::dispatch_sheet, "dispatch_sheet", "派车单"},
 };
 
 }  // namespace
+
+std::vector<DocumentKind> all_document_kinds() {
+  std::vector<DocumentKind> kinds;
+  for (const auto& k : kKinds) kinds.push_back(k.kind);
+  return kinds;
+}
 
 const char* document_kind_name(DocumentKind kind) {
   for (const auto& k : kKinds) {

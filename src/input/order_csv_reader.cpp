@@ -53,6 +53,10 @@ const Column kColumns[] = {
     {"vehicle_type", "车型", "vehicle_type", Level::extra, false},
     {"vehicle_count", "车辆数", "vehicle_count", Level::extra, false},
     {"driver", "司机", "driver", Level::extra, false},
+    {"material", "材质", "material", Level::extra, false},
+    {"colour", "颜色", "colour", Level::extra, false},
+    {"sample_quantity", "打样数量", "sample_quantity", Level::extra, false},
+    {"sample_notes", "样品要求", "sample_notes", Level::extra, false},
     {"guarantor", "担保人", "guarantor", Level::extra, false},
     {"guarantee", "担保金额", "guarantee", Level::extra, false},
 };

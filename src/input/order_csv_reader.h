@@ -11,7 +11,9 @@
 // spec, 单位 unit, 数量 qty (required), 单价 unit_price (required), 金额
 // amount; transport's extras 线路 route, 出发地 origin, 目的地 destination,
 // 用车时间 service_time, 人数 headcount, 车型 vehicle_type, 车辆数
-// vehicle_count, 司机 driver. Other columns are ignored.
+// vehicle_count, 司机 driver; the gift line's sample 材质 material, 颜色
+// colour, 打样数量 sample_quantity, 样品要求 sample_notes; a guarantee's
+// 担保人 guarantor, 担保金额 guarantee. Other columns are ignored.
 #pragma once
 
 #include <string>

@@ -60,6 +60,14 @@ Money money_in_fen(const DraftValue& value) {
   return Money(std::stoll(text));
 }
 
+// Extra fields that count something (people, vehicles, samples): when
+// given, a positive whole number. They are kept as written, so an order
+// read before this check keeps its content and its version.
+bool counted_extra(const std::string& key) {
+  return key == "headcount" || key == "vehicle_count" ||
+         key == "sample_quantity";
+}
+
 LineItem build_item(const DraftItem& draft) {
   LineItem item;
   const auto& values = draft.values;
@@ -157,7 +165,12 @@ Order build(const OrderDraft& draft) {
   }
 
   for (const auto& [key, value] : draft.extra) {
-    if (!value.text.empty()) order.extra[key] = value.text;
+    if (value.text.empty()) continue;
+    if (counted_extra(key)) {
+      const auto count = parse_quantity(value.text, &error);
+      if (!count) throw Refusal{value, error};
+    }
+    order.extra[key] = value.text;
   }
 
   if (draft.items.empty()) {

@@ -43,7 +43,9 @@ struct OrderDraft {
 
 // Checks every value and builds the order. Defaults: contract number
 // "HT-" + order number, shipment number "FH-" + order number, status
-// confirmed, 30 % prepayment, furniture order type 正常单. On the first
+// confirmed, 30 % prepayment, furniture order type 正常单. The extras that
+// count (headcount, vehicle_count, sample_quantity) must be positive whole
+// numbers when given; other extras are free text. On the first
 // value that is wrong, returns nothing and fills *problem (file, line, order
 // number as written, field, reason; skipped = order).
 std::optional<Order> build_order(const OrderDraft& draft,

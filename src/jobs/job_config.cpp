@@ -45,6 +45,7 @@ default_chains() {
       roles = {
       {"gift",
        {{"contract_approval", {"dept_head", "legal", "company_head"}},
+        {"sample_request", {"dept_head"}},
         {"order_sheet", {"dept_head", "finance", "company_head"}}}},
       {"furniture",
        {{"contract_approval", {"marketing_director", "general_manager"}},
@@ -283,7 +284,8 @@ void read_chains(const toml::Table& root, JobConfig* job) {
   for (const std::string& line : chains.keys()) {
     if (line == "above") continue;
     const toml::Table& kinds = chains.find(line)->as_table("chains." + line);
-    kinds.check_keys({"contract_approval", "order_sheet"}, "chains." + line);
+    kinds.check_keys({"contract_approval", "sample_request", "order_sheet"},
+                     "chains." + line);
     for (const std::string& kind : kinds.keys()) {
       const std::string path = "chains." + line + "." + kind;
       std::vector<ChainStep> steps;

@@ -27,6 +27,7 @@
 #include "pipeline/run_lock.h"
 #include "render/document_renderer.h"
 #include "rules/due_documents.h"
+#include "rules/required_fields.h"
 #include "store/document_store.h"
 #include "store/order_codec.h"
 #include "store/order_store.h"
@@ -75,6 +76,41 @@ struct OrderResult {
   std::string fatal;  // the disk failed: the run stops
 };
 
+// What a line of a digest says of an order after its number.
+std::string order_total(const Order& order) {
+  return format_yuan(order.total());
+}
+
+std::string trip_time_and_route(const Order& order) {
+  auto extra = [&](const char* key) {
+    const auto found = order.extra.find(key);
+    return found == order.extra.end() ? std::string() : found->second;
+  };
+  return one_line(extra("service_time") + "  " + extra("route"));
+}
+
+// One mail a night, to everyone who holds a role, with the papers of one
+// kind made tonight: not one mail a paper.
+struct Digest {
+  DocumentKind kind;
+  const char* role;      // who gets it
+  const char* purpose;   // the outbox's word; with '-' it starts the id
+  const char* subject;   // before the date
+  const char* greeting;  // the body's first line
+  const char* note;      // said of the attachments, may be empty
+  std::string (*detail)(const Order& order);
+};
+
+const Digest kDigests[] = {
+    // Finance books every shipment note from its first copy (财务记账联).
+    {DocumentKind::shipment_note, "finance", "finance_digest",
+     "发货单（财务记账联）", "财务：", "（每份第一页为第一联 财务记账联）",
+     order_total},
+    // The dispatcher (调度) hands each trip's sheet to its driver.
+    {DocumentKind::dispatch_sheet, "dispatcher", "dispatch_digest",
+     "派车单 ", "调度：", "", trip_time_and_route},
+};
+
 class NightRun {
  public:
   NightRun(const JobConfig& job, const BusinessClock& clock,
@@ -97,9 +133,10 @@ class NightRun {
   bool resolve_chain(const Order& order, DocumentKind kind, Money received,
                      std::vector<ResolvedRow>* rows);
   std::string guarantee_problem(const Order& order) const;
+  void drop_unfit_kinds(OrderPlan* plan);
   void void_replaced();
-  void queue_finance_digest();
-  std::vector<Mailbox> finance_mailboxes() const;
+  void queue_digest(const Digest& digest);
+  std::vector<Mailbox> mailboxes_with_role(const std::string& role) const;
   bool queue_mail(MailMessage message, const std::string& purpose);
   void queue_monthly_register();
   void reject(const std::string& line);
@@ -190,7 +227,7 @@ RunReport NightRun::run() {
   plan_render_record();
   report_.render_seconds = since(phase);
   report_.mails_queued += approvals.remind_and_escalate();
-  queue_finance_digest();
+  for (const Digest& digest : kDigests) queue_digest(digest);
   queue_monthly_register();
 
   phase = std::chrono::steady_clock::now();
@@ -361,14 +398,15 @@ void NightRun::flush_orders(std::vector<Order>* orders) {
   void_replaced();
 }
 
-std::vector<Mailbox> NightRun::finance_mailboxes() const {
-  std::vector<Mailbox> finance;
+std::vector<Mailbox> NightRun::mailboxes_with_role(
+    const std::string& role) const {
+  std::vector<Mailbox> found;
   for (const Person& person : job_.people) {
-    for (const std::string& role : person.roles) {
-      if (role == "finance") finance.push_back({person.name, person.email});
+    for (const std::string& held : person.roles) {
+      if (held == role) found.push_back({person.name, person.email});
     }
   }
-  return finance;
+  return found;
 }
 
 // Queues a message of the run (not of a chain) from the job's sender;
@@ -389,43 +427,46 @@ bool NightRun::queue_mail(MailMessage message, const std::string& purpose) {
   return queued;
 }
 
-// Finance books every shipment note from its first copy (财务记账联): the
-// notes issued tonight go to finance in one mail, not one mail a note.
-void NightRun::queue_finance_digest() {
-  std::vector<DocumentRecord> notes;
-  for (const DocumentRecord& record : DocumentStore(*db_).made_by_run(run_id_)) {
-    if (record.kind == DocumentKind::shipment_note && record.format == "pdf") {
-      notes.push_back(record);
+void NightRun::queue_digest(const Digest& digest) {
+  std::vector<DocumentRecord> papers;
+  for (const DocumentRecord& record :
+       DocumentStore(*db_).made_by_run(run_id_)) {
+    if (record.kind == digest.kind && record.format == "pdf") {
+      papers.push_back(record);
     }
   }
-  const std::vector<Mailbox> finance = finance_mailboxes();
-  if (notes.empty() || finance.empty()) return;
+  const std::vector<Mailbox> to = mailboxes_with_role(digest.role);
+  if (papers.empty() || to.empty()) return;
 
   OrderStore orders(*db_);
-  MailMessage digest;
-  digest.to = finance;
-  digest.subject = "发货单（财务记账联）" + date_ + "：共 " +
-                   std::to_string(notes.size()) + " 份";
+  const std::string title = document_kind_title(digest.kind);
+  MailMessage mail;
+  mail.to = to;
+  mail.subject = std::string(digest.subject) + date_ + "：共 " +
+                 std::to_string(papers.size()) + " 份";
   std::string list;
   std::string ids;
-  for (const DocumentRecord& note : notes) {
-    const auto stored = orders.version(note.order_no, note.order_version);
+  for (const DocumentRecord& paper : papers) {
+    const auto stored = orders.version(paper.order_no, paper.order_version);
     if (!stored) continue;
-    list += note.document_no + "  订单 " + note.order_no + "  " +
+    list += paper.document_no + "  订单 " + paper.order_no + "  " +
             one_line(stored->order.customer.name) + "  " +
-            format_yuan(stored->order.total()) + "\n";
-    ids += note.sha256.substr(0, 8);
-    digest.attachments.push_back(
-        {job_.output_folder + "/" + note.path,
-         "发货单_" + note.document_no + ".pdf", "application/pdf"});
+            digest.detail(stored->order) + "\n";
+    ids += paper.sha256.substr(0, 8);
+    mail.attachments.push_back({job_.output_folder + "/" + paper.path,
+                                title + "_" + paper.document_no + ".pdf",
+                                "application/pdf"});
   }
-  digest.text_body = "财务：\n\n" + date_ + " 开出的发货单共 " +
-                     std::to_string(notes.size()) +
-                     " 份，见附件（每份第一页为第一联 财务记账联）：\n\n" +
-                     list + "\n-- \n此邮件由丹聚单据系统自动发送。\n";
-  digest.message_id = "finance-digest." + date_ + "." +
-                      sha256_hex(ids).substr(0, 12) + "@" + job_.mail.domain;
-  queue_mail(std::move(digest), "finance_digest");
+  mail.text_body = std::string(digest.greeting) + "\n\n" + date_ +
+                   " 开出的" + title + "共 " + std::to_string(papers.size()) +
+                   " 份，见附件" + digest.note + "：\n\n" + list +
+                   "\n-- \n此邮件由丹聚单据系统自动发送。\n";
+  // The id of the night's digest of this kind: a re-run queues it once.
+  std::string prefix = digest.purpose;
+  std::replace(prefix.begin(), prefix.end(), '_', '-');
+  mail.message_id = prefix + "." + date_ + "." +
+                    sha256_hex(ids).substr(0, 12) + "@" + job_.mail.domain;
+  queue_mail(std::move(mail), digest.purpose);
 }
 
 // On the first night of a month, last month's register (台账) is written
@@ -441,7 +482,7 @@ void NightRun::queue_monthly_register() {
   char last[8];
   std::snprintf(last, sizeof last, "%04d-%02d", year, month);
 
-  const std::vector<Mailbox> finance = finance_mailboxes();
+  const std::vector<Mailbox> finance = mailboxes_with_role("finance");
   if (finance.empty()) return;
 
   const std::string relative =
@@ -548,27 +589,17 @@ bool NightRun::plan_order(const std::string& order_no, OrderPlan* plan) {
   const Order& order = plan->stored.order;
   plan->received = orders.received(order_no, date_);
 
-  for (DocumentKind kind : due_documents(order, {plan->received})) {
+  OrderStanding standing{plan->received};
+  const auto form = documents.find(order_no, plan->stored.version,
+                                   DocumentKind::contract_approval, "pdf");
+  standing.contract_approved = form && form->state == kDocumentApproved;
+  for (DocumentKind kind : due_documents(order, standing)) {
     if (!documents.has(order_no, plan->stored.version, kind)) {
       plan->kinds.push_back(kind);
     }
   }
   if (plan->kinds.empty()) return false;
-
-  // Production without prepayment rests on a guarantee, or on the general
-  // manager (resolve_chain adds that step); a guarantee beyond its limit
-  // stops the order sheet.
-  const auto sheet = std::find(plan->kinds.begin(), plan->kinds.end(),
-                               DocumentKind::order_sheet);
-  if (sheet != plan->kinds.end() && plan->received.fen() == 0) {
-    const std::string problem = guarantee_problem(order);
-    if (!problem.empty()) {
-      reject(order.source.file + ":" + std::to_string(order.source.line) +
-             ": order " + order_no + ", " + problem +
-             "; its order sheet was not made");
-      plan->kinds.erase(sheet);
-    }
-  }
+  drop_unfit_kinds(plan);
 
   for (DocumentKind kind : plan->kinds) {
     if (!needs_approval(kind)) continue;
@@ -577,6 +608,32 @@ bool NightRun::plan_order(const std::string& order_no, OrderPlan* plan) {
     }
   }
   return !plan->kinds.empty();
+}
+
+// Leaves out, and reports, the papers this order cannot have yet: one whose
+// fields are missing, or work started without prepayment on a guarantee
+// beyond its limit (without a guarantee, resolve_chain asks the general
+// manager instead). The order's other papers are made.
+void NightRun::drop_unfit_kinds(OrderPlan* plan) {
+  const Order& order = plan->stored.order;
+  const std::string guarantee = plan->received.fen() == 0
+                                    ? guarantee_problem(order)
+                                    : std::string();
+  std::vector<DocumentKind> fit;
+  for (DocumentKind kind : plan->kinds) {
+    std::string problem = missing_field(order, kind);
+    if (problem.empty() && starts_work(kind)) problem = guarantee;
+    if (problem.empty()) {
+      fit.push_back(kind);
+      continue;
+    }
+    std::string words = document_kind_name(kind);
+    std::replace(words.begin(), words.end(), '_', ' ');
+    reject(order.source.file + ":" + std::to_string(order.source.line) +
+           ": order " + order.order_no + ", " + problem + "; its " + words +
+           " was not made");
+  }
+  plan->kinds = std::move(fit);
 }
 
 // 担保: a staff member may stand guarantee for an order without
@@ -617,9 +674,9 @@ bool NightRun::resolve_chain(const Order& order, DocumentKind kind,
   std::vector<ChainStep> steps = job_.chain(order.line, kind);
   std::vector<std::string> titles(steps.size());
 
-  // Production without any prepayment, and without a staff guarantee,
-  // needs the general manager first.
-  if (kind == DocumentKind::order_sheet && received.fen() == 0 &&
+  // Sampling or production without any prepayment, and without a staff
+  // guarantee, needs the general manager first.
+  if (starts_work(kind) && received.fen() == 0 &&
       order.extra.count("guarantor") == 0) {
     steps.insert(steps.begin(), {ChainStep::Mode::one, {"general_manager"}});
     titles.insert(titles.begin(),
@@ -677,7 +734,7 @@ DocumentRequest NightRun::request_for(const OrderPlan& plan,
   request.date = date_;
   request.prepaid = plan.received;
   // Everything that waits for a chain is a draft until approved.
-  if (kind != DocumentKind::shipment_note) request.watermark = "草稿";
+  if (!is_issued(kind)) request.watermark = "草稿";
   const auto chain = plan.chains.find(kind);
   if (chain != plan.chains.end()) {
     for (const ResolvedRow& row : chain->second) {
@@ -798,9 +855,7 @@ void NightRun::record_order(const OrderPlan& plan, const OrderResult& result) {
     record.sha256 = file.sha256;
     record.bytes = file.bytes;
     record.business_date = date_;
-    record.state = file.kind == DocumentKind::shipment_note
-                       ? kDocumentIssued
-                       : kDocumentPending;
+    record.state = is_issued(file.kind) ? kDocumentIssued : kDocumentPending;
     const std::int64_t id = documents.add(record, run_id_, now);
     AuditLog(*db_).append(kAuditDocumentMade, record.document_no,
                           std::string(document_kind_name(record.kind)) + " " +
@@ -808,8 +863,8 @@ void NightRun::record_order(const OrderPlan& plan, const OrderResult& result) {
                               " sha256 " + record.sha256,
                           now);
     if (file.format == "pdf") pdf_ids[file.kind] = id;
-    // A shipment note is final once issued: it is filed for finance now.
-    if (file.kind == DocumentKind::shipment_note && file.format == "pdf") {
+    // Finance's issued papers are final once made: they are filed now.
+    if (filed_on_issue(file.kind) && file.format == "pdf") {
       file_document(*db_, job_, renderer_->fonts(), id, now);
     }
     ++report_.documents[std::string(document_kind_name(file.kind)) + "." +

@@ -56,9 +56,11 @@ void read_page(const toml::Table& table, PageSetup* page) {
       page->width = 148, page->height = 210;
     } else if (name == "241x280") {
       page->width = 241, page->height = 280;  // continuous multi-part paper
+    } else if (name == "241x140") {
+      page->width = 241, page->height = 140;  // the same, torn at half height
     } else {
       throw TemplateError(where(*size) + "page.size \"" + name +
-                          "\" is not one of A4, A5, 241x280");
+                          "\" is not one of A4, A5, 241x280, 241x140");
     }
   }
   page->margin_top = number_at(table, "margin_top", "page.", 3, 60, 15);

@@ -212,8 +212,10 @@ class Layout {
     top_of_content_ = y;
     y_ = y;
 
-    const double footer_y = mm(doc_.page.margin_bottom);
+    // The footer stands on the bottom margin: its descenders too stay
+    // inside it.
     const double fs = doc_.footer.font_size;
+    const double footer_y = mm(doc_.page.margin_bottom) + fonts_.descent() * fs;
     if (!doc_.footer.left.empty()) {
       add_text(left_, width_, footer_y, fs, doc_.footer.left,
                Align::left, true);

@@ -6,14 +6,10 @@
 namespace danju {
 
 TemplateSet TemplateSet::load(const std::string& folder) {
-  const DocumentKind kinds[] = {DocumentKind::contract,
-                                DocumentKind::contract_approval,
-                                DocumentKind::order_sheet,
-                                DocumentKind::shipment_note};
   const BusinessLine lines[] = {BusinessLine::gift, BusinessLine::furniture,
                                 BusinessLine::transport};
   TemplateSet set;
-  for (DocumentKind kind : kinds) {
+  for (DocumentKind kind : all_document_kinds()) {
     const std::string stem = folder + "/" + document_kind_name(kind);
     if (!file_exists(stem + ".toml")) {
       throw TemplateError(stem + ".toml:1: template missing: every document "
