@@ -185,6 +185,17 @@ void bench::render_kinds() {
                       "王伟", "13900000000", "杭州市滨江区长河路590号"};
     order.payment_terms =
         "合同签订后预付30%，样品确认后生产，发货前付清余款";
+    // What the sample request and the dispatch sheet print besides.
+    order.extra = {{"material", "304不锈钢"},
+                   {"colour", "哑光黑"},
+                   {"sample_quantity", "3"},
+                   {"origin", "杭州东站"},
+                   {"destination", "黄山风景区"},
+                   {"service_time", "2026-12-10 07:30"},
+                   {"vehicle_type", "45座大巴"},
+                   {"vehicle_count", "2"},
+                   {"headcount", "80"},
+                   {"driver", "赵师傅"}};
     for (int i = 0; i < 5 + n % 11; ++i) {
       const auto& p = kProducts[(n + i) % 8];
       order.items.push_back({p[0], p[1], p[2], 10 + i,
@@ -207,9 +218,7 @@ void bench::render_kinds() {
               orders.size(), seconds_since(load));
 
   using danju::DocumentKind;
-  for (DocumentKind kind :
-       {DocumentKind::contract, DocumentKind::contract_approval,
-        DocumentKind::order_sheet, DocumentKind::shipment_note}) {
+  for (DocumentKind kind : danju::all_document_kinds()) {
     for (unsigned threads : {1u, std::thread::hardware_concurrency()}) {
       std::atomic<std::size_t> next{0};
       std::atomic<long long> bytes{0}, pages{0};
