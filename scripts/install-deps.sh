@@ -5,10 +5,10 @@ set -eu
 
 build="cmake g++ make pkg-config zlib1g-dev
   libpodofo-dev libxlsxwriter-dev libpoco-dev libsqlite3-dev
-  libboost-test-dev libharfbuzz-dev"
+  libboost-test-dev libharfbuzz-dev libqrencode-dev"
 run="fonts-wqy-microhei fonts-dejavu-core fonts-hanazono tzdata sqlite3"
 test="python3 python3-aiosmtpd dovecot-pop3d poppler-utils qpdf
-  python3-openpyxl time openssl"
+  python3-openpyxl time openssl zbar-tools"
 
 case "${1:-}" in
   --run)  wanted="$build $run" ;;

@@ -360,6 +360,7 @@ AnswerResult ApprovalService::decide(const Answer& answer) {
   request.company = &m.job.company;
   request.document_no = form->document_no;
   request.version = form->order_version;
+  request.content_hash = stored->content_hash;
   request.date = form->business_date;
   request.prepaid = m.orders.received(order.order_no, m.date);
   for (const ApprovalStepRecord& row : m.documents.steps_of(form->id)) {

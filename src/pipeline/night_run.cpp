@@ -491,6 +491,7 @@ void NightRun::void_replaced() {
       request.company = &job_.company;
       request.document_no = old.document_no;
       request.version = old.order_version;
+      request.content_hash = stored->content_hash;
       request.date = old.business_date;
       request.prepaid = orders.received(order_no, date_);
       request.watermark = "作废 见第" + std::to_string(version) + "版";
@@ -674,6 +675,7 @@ DocumentRequest NightRun::request_for(const OrderPlan& plan,
   request.company = &job_.company;
   request.document_no = document_number(plan.stored.order, kind);
   request.version = plan.stored.version;
+  request.content_hash = plan.stored.content_hash;
   request.date = date_;
   request.prepaid = plan.received;
   // Everything that waits for a chain is a draft until approved.
