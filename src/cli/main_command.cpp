@@ -47,10 +47,15 @@ commands:
       serve the signed approve / reject links of the request mails
   decide JOB.toml --step N --as ADDRESS (--approve | --reject) [--reason R]
       record an answer given another way (phone, paper), as that approver
-  verify JOB.toml
-      check that every recorded document is on disk unchanged, that the
-      documents folder holds nothing unrecorded, and that the audit log's
-      hash chain is whole; changes nothing
+  verify JOB.toml [--paper TEXT]
+      check that every recorded document and filed paper is on disk
+      unchanged, that the documents folder and the archive hold nothing
+      unrecorded, and that the audit log's hash chain is whole; changes
+      nothing
+        --paper  check one printed paper instead: TEXT is what a scanner
+                 reads from its QR code (DANJU1|number|vN|hash). Says
+                 whether that number and version are on record, whether
+                 the hash matches, and where its files and filed copy are
   register JOB.toml --month YYYY-MM [--out FILE]
       write the month's register (台账) of PDF papers as XLSX: date, order,
       customer, paper, number, amount, state, approvers, file, SHA-256,
@@ -71,7 +76,8 @@ exit codes:
   5  done, but some e-mail could not be delivered; it stays queued and the
      next run tries again
   6  verify found a changed, missing or added file, or a break in the audit
-     log
+     log; verify --paper: the paper's hash differs from the records
+  7  verify --paper: no such document number or version on record
 )";
 
 int usage_error(const std::string& message) {
