@@ -16,6 +16,7 @@
 #include "core/file_io.h"
 #include "core/paper_code.h"
 #include "fixtures/pdf_tools.h"
+#include "fixtures/project_renderer.h"
 #include "render/document_renderer.h"
 #include "render/document_template.h"
 #include "render/qr_code.h"
@@ -28,16 +29,7 @@ const char kHash[] =
     "9c518c851fb0a94ab4f1c6b1e3f0d8e8a7c1b2c3d4e55d41402abc4b2a76b971";
 
 const DocumentRenderer& renderer() {
-  static const DocumentRenderer instance([] {
-    RendererSettings s;
-    s.templates_folder = std::string(DANJU_SOURCE_DIR) + "/templates";
-    s.latin_font.path = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-    s.cjk_fonts = {
-        FontSpec{"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc#0"},
-        FontSpec{"/usr/share/fonts/truetype/hanazono/HanaMinB.ttf"}};
-    return s;
-  }());
-  return instance;
+  return danju::testing::project_renderer();
 }
 
 Order order_of(BusinessLine line) {

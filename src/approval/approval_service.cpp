@@ -56,13 +56,7 @@ struct ApprovalService::Impl {
 
   const DocumentRenderer& render() {
     if (renderer) return *renderer;
-    RendererSettings settings;
-    settings.templates_folder = job.templates_folder;
-    settings.latin_font = {job.latin_font};
-    for (const std::string& font : job.cjk_fonts) {
-      settings.cjk_fonts.push_back({font});
-    }
-    own_renderer = std::make_unique<DocumentRenderer>(settings);
+    own_renderer = std::make_unique<DocumentRenderer>(renderer_settings(job));
     renderer = own_renderer.get();
     return *renderer;
   }
