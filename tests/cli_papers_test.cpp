@@ -8,6 +8,7 @@
 
 #include <sys/stat.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -168,4 +169,135 @@ BOOST_AUTO_TEST_CASE(a_genuine_paper_whose_filed_copy_changed_is_reported) {
   BOOST_TEST(contains(checked.out, "agrees with the records, but 1 of its "
                                    "files is changed"),
              checked.out);
+}
+
+namespace {
+
+const char kPrinters[] =
+    "[printers.oki-5860]\n"
+    "offset_x_mm = 1.5\n"
+    "offset_y_mm = -0.8\n"
+    "[printers.epson]\n"
+    "offset_x_mm = -0.5\n";
+
+// The job file's text with more lines at its end.
+void append_to_job(const JobFolder& job, const std::string& lines) {
+  std::ifstream in(job.job_file());
+  const std::string text((std::istreambuf_iterator<char>(in)), {});
+  job.write("job.toml", text + "\n" + lines);
+}
+
+// The line of the job file that holds part.
+int line_of(const JobFolder& job, const std::string& part) {
+  std::ifstream in(job.job_file());
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n) {
+    if (contains(line, part)) return n;
+  }
+  return 0;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_night_run_prints_shipment_notes_for_the_forms_too) {
+  RunJob run(std::string(kPrinters) +
+             "[preprinted]\nshipment_note = \"oki-5860\"\n");
+  const std::string form = run.job.path(
+      "output/documents/2026-11/LP002/FH-LP002-v1-preprinted.pdf");
+  BOOST_REQUIRE(danju::file_exists(form));
+  BOOST_TEST(danju::file_exists(run.job.path(kNote)));
+
+  // On the form's paper, the customer's name where the shipped template
+  // puts it (32, 25 mm), moved by the printer's offsets.
+  const auto pages = danju::testing::pdf_words(form);
+  BOOST_REQUIRE_EQUAL(pages.size(), 1u);
+  BOOST_TEST(std::abs(pages[0].width - 241 * 72 / 25.4) < 0.01);
+  bool found = false;
+  for (const danju::testing::PdfWord& word : pages[0].words) {
+    if (word.text != "杭州某某家具有限公司") continue;
+    found = true;
+    BOOST_TEST(std::abs(word.x_min - 33.5 * 72 / 25.4) < 0.5);
+    BOOST_TEST(std::abs(word.y_min - 24.2 * 72 / 25.4) < 0.5);
+  }
+  BOOST_TEST(found);
+
+  // It is recorded like every file, so verify finds the folder clean; the
+  // paper check lists it beside the note.
+  const Outcome verify = danju_command({"verify", run.job.job_file()});
+  BOOST_TEST(verify.code == 0, verify.out);
+  const Outcome paper = run.paper(
+      "DANJU1|FH-LP002|v1|" + content_hash(run.job, "LP002").substr(0, 12));
+  BOOST_TEST(contains(paper.out, "FH-LP002-v1-preprinted.pdf (preprinted.pdf"
+                                 ", intact)"),
+             paper.out);
+}
+
+BOOST_AUTO_TEST_CASE(mistakes_in_the_printer_keys_name_their_line) {
+  JobFolder job;
+  append_to_job(job, std::string(kPrinters) +
+                         "[preprinted]\nshipment_note = \"okidata\"\n");
+  Outcome run = danju_command({"run", job.job_file(), "--quiet"});
+  BOOST_TEST(run.code == 2, run.out + run.err);
+  BOOST_TEST(contains(run.err, "job.toml:" +
+                                   std::to_string(line_of(job, "okidata")) +
+                                   ": preprinted.shipment_note names "
+                                   "printer \"okidata\""),
+             run.err);
+
+  JobFolder kind;
+  append_to_job(kind, std::string(kPrinters) +
+                          "[preprinted]\nshipment = \"epson\"\n");
+  run = danju_command({"run", kind.job_file(), "--quiet"});
+  BOOST_TEST(run.code == 2);
+  BOOST_TEST(contains(run.err, "preprinted.shipment: not a kind"), run.err);
+
+  JobFolder offset;
+  append_to_job(offset, "[printers.oki]\noffset_y_mm = 25\n");
+  run = danju_command({"run", offset.job_file(), "--quiet"});
+  BOOST_TEST(run.code == 2);
+  BOOST_TEST(contains(run.err, "job.toml:" +
+                                   std::to_string(line_of(offset, "= 25")) +
+                                   ": printers.oki.offset_y_mm must be "
+                                   "between -20 and 20 mm"),
+             run.err);
+  BOOST_TEST(!fs::exists(job.path("data/danju.sqlite")));
+}
+
+BOOST_AUTO_TEST_CASE(calibrate_writes_the_page_and_says_what_to_set) {
+  JobFolder job;
+  append_to_job(job, kPrinters);
+  const Outcome made =
+      danju_command({"calibrate", job.job_file(), "--printer", "oki-5860"});
+  BOOST_TEST(made.code == 0, made.out + made.err);
+  const std::string page =
+      job.path("output/calibration/calibration-oki-5860-shipment_note.pdf");
+  BOOST_REQUIRE(danju::file_exists(page));
+  BOOST_TEST(contains(made.out, "offset_x_mm = +1.5 + (20 - X)"), made.out);
+  BOOST_TEST(contains(made.out, "offset_y_mm = -0.8 + (20 - Y)"), made.out);
+  BOOST_TEST(contains(made.out, "[printers.oki-5860]"), made.out);
+  const std::string info =
+      danju::testing::command_output("pdfinfo " + page);
+  BOOST_TEST(contains(info, "683.15 x 396.85 pts"), info);
+  BOOST_TEST(contains(info, "Pages:           2"), info);
+
+  // A printer met for the first time is printed without offsets.
+  const std::string out = job.path("first.pdf");
+  const Outcome first = danju_command(
+      {"calibrate", job.job_file(), "--printer", "new-lq", "--out", out});
+  BOOST_TEST(first.code == 0, first.out + first.err);
+  BOOST_TEST(danju::file_exists(out));
+  BOOST_TEST(contains(first.out, "x +0.0 mm, y +0.0 mm (the printer is not "
+                                 "in the job file yet)"),
+             first.out);
+
+  const Outcome contract = danju_command({"calibrate", job.job_file(),
+                                          "--printer", "epson", "--kind",
+                                          "contract"});
+  BOOST_TEST(contract.code == 2);
+  BOOST_TEST(contains(contract.err, "no pre-printed form template for "
+                                    "contract"),
+             contract.err);
+  BOOST_TEST(danju_command({"calibrate", job.job_file()}).code == 2);
+  BOOST_TEST(danju_command({"calibrate", job.job_file(), "--printer",
+                            "a/b"}).code == 2);
 }

@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "cli/approval_commands.h"
+#include "cli/calibrate_command.h"
+#include "cli/command_arguments.h"
 #include "cli/register_command.h"
 #include "cli/status_command.h"
 #include "cli/verify_command.h"
@@ -64,6 +66,12 @@ commands:
       write one zip of the month's documents, its register and its archive
       folder, with MANIFEST.sha256 listing the SHA-256 of every file
       (default: OUTPUT/exports/export-YYYY-MM.zip)
+  calibrate JOB.toml --printer NAME [--kind KIND] [--out FILE]
+      make the calibration page of a pre-printed form (套打) for a printer,
+      with its offsets from [printers.NAME]: rulers, crosshairs and the
+      template's boxes, and how to measure and set the offsets (default
+      kind: the one [preprinted] gives the printer, else shipment_note;
+      default file: OUTPUT/calibration/calibration-NAME-KIND.pdf)
   help
       this text
 
@@ -79,11 +87,6 @@ exit codes:
      log; verify --paper: the paper's hash differs from the records
   7  verify --paper: no such document number or version on record
 )";
-
-int usage_error(const std::string& message) {
-  std::cerr << "danju: " << message << "\n(danju help shows the usage)\n";
-  return kExitUsage;
-}
 
 int run_command(const std::vector<std::string>& args) {
   if (args.empty()) return usage_error("run needs a job file");
@@ -165,6 +168,7 @@ int main_command(int argc, char** argv) {
     if (command == "verify") return verify_command(args);
     if (command == "register") return register_command(args);
     if (command == "export") return export_command(args);
+    if (command == "calibrate") return calibrate_command(args);
     return usage_error("unknown command " + command);
   } catch (const JobError& error) {
     std::cerr << "danju: job file: " << error.what() << "\n";

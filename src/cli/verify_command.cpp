@@ -7,6 +7,7 @@
 #include "archive/archive_check.h"
 #include "archive/document_check.h"
 #include "archive/paper_check.h"
+#include "cli/command_arguments.h"
 #include "core/business_clock.h"
 #include "core/file_io.h"
 #include "core/paper_code.h"
@@ -89,33 +90,14 @@ void print_problems(const char* label, const std::vector<FileProblem>& list,
 }  // namespace
 
 int verify_command(const std::vector<std::string>& args) {
-  auto usage_error = [](const std::string& message) {
-    std::cerr << "danju: " << message << "\n(danju help shows the usage)\n";
-    return kExitUsage;
-  };
-  std::string job_file;
-  std::optional<std::string> paper;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    if (arg == "--paper") {
-      if (i + 1 == args.size()) {
-        return usage_error("--paper needs the text read from a paper's QR "
-                           "code");
-      }
-      paper = args[++i];
-    } else if (arg.rfind("--paper=", 0) == 0) {
-      paper = arg.substr(8);
-    } else if (!arg.empty() && arg[0] == '-') {
-      return usage_error("unknown option " + arg);
-    } else if (!job_file.empty()) {
-      return usage_error("verify takes one job file");
-    } else {
-      job_file = arg;
-    }
+  const std::optional<CommandArguments> parsed =
+      parse_command_arguments("verify", args, {"--paper"});
+  if (!parsed) return kExitUsage;
+  const JobConfig job = load_job(parsed->job_file);
+  const auto paper = parsed->values.find("--paper");
+  if (paper != parsed->values.end()) {
+    return verify_paper(job, paper->second, std::cout);
   }
-  if (job_file.empty()) return usage_error("verify needs a job file");
-  const JobConfig job = load_job(job_file);
-  if (paper) return verify_paper(job, *paper, std::cout);
   return verify_job(job, std::cout);
 }
 
