@@ -20,6 +20,7 @@
 
 #include "bench_support.h"
 #include "core/file_io.h"
+#include "core/sha256.h"
 #include "fixtures/child_process.h"
 #include "render/document_renderer.h"
 
@@ -107,6 +108,10 @@ DanjuFigures render_with_danju(const std::vector<danju::Order>& orders,
       request.order = &order;
       request.company = &company;
       request.date = order.date;
+      // What the store would give: the order's content, hashed.
+      danju::Sha256 content;
+      content.update(order.order_no);
+      request.content_hash = content.hex_digest();
 
       request.kind = danju::DocumentKind::contract_approval;
       request.document_no = "SP-" + order.contract_no;

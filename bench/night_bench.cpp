@@ -22,7 +22,9 @@
 #include "fixtures/child_process.h"
 #include "jobs/job_config.h"
 #include "pipeline/night_run.h"
+#include "core/file_io.h"
 #include "render/document_renderer.h"
+#include "store/order_codec.h"
 
 namespace fs = std::filesystem;
 using bench::Clock;
@@ -203,6 +205,12 @@ void bench::render_kinds() {
     }
     orders.push_back(order);
   }
+  // The paper code of each document carries its order's content hash, as
+  // the store would have it.
+  std::vector<std::string> hashes;
+  for (const danju::Order& order : orders) {
+    hashes.push_back(danju::sha256_hex(danju::encode_order(order)));
+  }
   danju::Company company{"杭州丹聚定制科技有限公司",
                          "浙江省杭州市余杭区文一西路998号", "0571-8888 6600",
                          "91330110MA2KXXXX7Q", "", ""};
@@ -229,6 +237,8 @@ void bench::render_kinds() {
           request.order = &orders[i];
           request.company = &company;
           request.document_no = "D-" + orders[i].order_no;
+          request.content_hash = std::string(64, 'c');
+          request.content_hash = hashes[i];
           request.date = "2026-12-04";
           for (const char* title :
                {"部门负责人意见", "法务意见", "公司负责人意见"}) {

@@ -6,10 +6,10 @@ set -eu
 
 build="cmake g++ make pkg-config
   libpodofo-dev libxlsxwriter-dev libpoco-dev libsqlite3-dev
-  libboost-test-dev libharfbuzz-dev libdeflate-dev"
+  libboost-test-dev libharfbuzz-dev libdeflate-dev libqrencode-dev"
 run="fonts-wqy-microhei fonts-dejavu-core fonts-hanazono tzdata sqlite3"
 test="python3 python3-aiosmtpd dovecot-pop3d poppler-utils qpdf
-  python3-openpyxl time openssl"
+  python3-openpyxl time openssl zbar-tools"
 bench="python3-reportlab fonts-droid-fallback"
 
 case "${1:-}" in

@@ -69,6 +69,8 @@ BOOST_AUTO_TEST_CASE(each_copy_has_its_label_and_the_whole_note) {
   request.order = &order;
   request.company = &company;
   request.document_no = "FH-2026-0412";
+  request.version = 1;
+  request.content_hash = std::string(64, 'a');
   request.date = "2026-12-04";
   const std::string pdf = renderer.render_pdf(request);
   const std::string path =

@@ -28,6 +28,9 @@ namespace {
 const char kLatin[] = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 const char kMicroHei[] = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc#0";
 const char kHanaMin[] = "/usr/share/fonts/truetype/hanazono/HanaMinB.ttf";
+// The SHA-256 the store would keep for the order version.
+const char kContentHash[] =
+    "5d41402abc4b2a76b9719d911017c592a94ab4f1c6b1e3f0d8e8a7c1b2c3d4e5";
 
 RendererSettings settings() {
   RendererSettings s;
@@ -101,6 +104,8 @@ DocumentRequest request_for(DocumentKind kind, const Order& order,
   r.order = &order;
   r.company = &company;
   r.document_no = "DJ-2026-00042";
+  r.version = 3;
+  r.content_hash = kContentHash;
   r.date = "2026-12-04";
   r.approvals = {{"部门负责人意见", "张伟", "同意", "2026-12-04 09:30 +08:00"},
                  {"法务意见", "", "", ""},

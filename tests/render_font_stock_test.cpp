@@ -62,6 +62,8 @@ Made make(const DocumentRenderer& renderer, const Order& order,
   request.order = &order;
   request.company = &company;
   request.document_no = "SP-2026-0311";
+  request.version = 1;
+  request.content_hash = std::string(64, 'a');
   request.date = "2026-12-04";
   request.approvals = {{"部门负责人意见", "张伟", "同意", "2026-12-04 09:30"},
                        {"法务意见", "", "", ""}};

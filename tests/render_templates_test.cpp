@@ -253,6 +253,7 @@ BOOST_AUTO_TEST_CASE(continuous_paper_gives_its_page_size) {
   request.order = &order;
   request.company = &company;
   request.document_no = "FH-2026-0001";
+  request.content_hash = std::string(64, 'a');
   request.date = "2026-12-04";
 
   const std::string path =

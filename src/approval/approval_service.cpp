@@ -56,13 +56,7 @@ struct ApprovalService::Impl {
 
   const DocumentRenderer& render() {
     if (renderer) return *renderer;
-    RendererSettings settings;
-    settings.templates_folder = job.templates_folder;
-    settings.latin_font = {job.latin_font};
-    for (const std::string& font : job.cjk_fonts) {
-      settings.cjk_fonts.push_back({font});
-    }
-    own_renderer = std::make_unique<DocumentRenderer>(settings);
+    own_renderer = std::make_unique<DocumentRenderer>(renderer_settings(job));
     renderer = own_renderer.get();
     return *renderer;
   }
@@ -360,6 +354,7 @@ AnswerResult ApprovalService::decide(const Answer& answer) {
   request.company = &m.job.company;
   request.document_no = form->document_no;
   request.version = form->order_version;
+  request.content_hash = stored->content_hash;
   request.date = form->business_date;
   request.prepaid = m.orders.received(order.order_no, m.date);
   for (const ApprovalStepRecord& row : m.documents.steps_of(form->id)) {

@@ -41,10 +41,7 @@ void compare(const std::string& output, const std::string& relative,
 
 DocumentCheck check_archive(Database& db, const std::string& output_folder) {
   DocumentCheck check;
-  Statement exists = db.prepare(
-      "SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
-      "name = 'filed_documents'");
-  if (!exists.step()) return check;
+  if (!db.has_table("filed_documents")) return check;
 
   // What the database says was filed.
   std::set<std::string> known;

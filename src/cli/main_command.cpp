@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "cli/approval_commands.h"
+#include "cli/calibrate_command.h"
+#include "cli/command_arguments.h"
 #include "cli/register_command.h"
 #include "cli/status_command.h"
 #include "cli/verify_command.h"
@@ -47,10 +49,15 @@ commands:
       serve the signed approve / reject links of the request mails
   decide JOB.toml --step N --as ADDRESS (--approve | --reject) [--reason R]
       record an answer given another way (phone, paper), as that approver
-  verify JOB.toml
-      check that every recorded document is on disk unchanged, that the
-      documents folder holds nothing unrecorded, and that the audit log's
-      hash chain is whole; changes nothing
+  verify JOB.toml [--paper TEXT]
+      check that every recorded document and filed paper is on disk
+      unchanged, that the documents folder and the archive hold nothing
+      unrecorded, and that the audit log's hash chain is whole; changes
+      nothing
+        --paper  check one printed paper instead: TEXT is what a scanner
+                 reads from its QR code (DANJU1|number|vN|hash). Says
+                 whether that number and version are on record, whether
+                 the hash matches, and where its files and filed copy are
   register JOB.toml --month YYYY-MM [--out FILE]
       write the month's register (台账) of PDF papers as XLSX: date, order,
       customer, paper, number, amount, state, approvers, file, SHA-256,
@@ -59,6 +66,12 @@ commands:
       write one zip of the month's documents, its register and its archive
       folder, with MANIFEST.sha256 listing the SHA-256 of every file
       (default: OUTPUT/exports/export-YYYY-MM.zip)
+  calibrate JOB.toml --printer NAME [--kind KIND] [--out FILE]
+      make the calibration page of a pre-printed form (套打) for a printer,
+      with its offsets from [printers.NAME]: rulers, crosshairs and the
+      template's boxes, and how to measure and set the offsets (default
+      kind: the one [preprinted] gives the printer, else shipment_note;
+      default file: OUTPUT/calibration/calibration-NAME-KIND.pdf)
   help
       this text
 
@@ -71,13 +84,9 @@ exit codes:
   5  done, but some e-mail could not be delivered; it stays queued and the
      next run tries again
   6  verify found a changed, missing or added file, or a break in the audit
-     log
+     log; verify --paper: the paper's hash differs from the records
+  7  verify --paper: no such document number or version on record
 )";
-
-int usage_error(const std::string& message) {
-  std::cerr << "danju: " << message << "\n(danju help shows the usage)\n";
-  return kExitUsage;
-}
 
 int run_command(const std::vector<std::string>& args) {
   if (args.empty()) return usage_error("run needs a job file");
@@ -159,6 +168,7 @@ int main_command(int argc, char** argv) {
     if (command == "verify") return verify_command(args);
     if (command == "register") return register_command(args);
     if (command == "export") return export_command(args);
+    if (command == "calibrate") return calibrate_command(args);
     return usage_error("unknown command " + command);
   } catch (const JobError& error) {
     std::cerr << "danju: job file: " << error.what() << "\n";

@@ -6,6 +6,7 @@
 #include "archive/month_export.h"
 #include "archive/register_rows.h"
 #include "archive/register_workbook.h"
+#include "cli/command_arguments.h"
 #include "core/file_io.h"
 #include "core/money.h"
 #include "jobs/job_config.h"
@@ -22,48 +23,17 @@ struct MonthArguments {
   std::string out;  // empty: the default path
 };
 
-int usage_error(const std::string& message) {
-  std::cerr << "danju: " << message << "\n(danju help shows the usage)\n";
-  return kExitUsage;
-}
-
 // Reads JOB.toml --month YYYY-MM [--out FILE]; on a bad command line
 // prints why and returns nothing.
 std::optional<MonthArguments> parse_month_arguments(
     const std::string& command, const std::vector<std::string>& args) {
+  const std::optional<CommandArguments> words =
+      parse_command_arguments(command, args, {"--month", "--out"});
+  if (!words) return std::nullopt;
   MonthArguments parsed;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    if (arg == "--month" || arg == "--out") {
-      if (i + 1 == args.size()) {
-        usage_error(arg + (arg == "--month" ? " needs a month (YYYY-MM)"
-                                            : " needs a file name"));
-        return std::nullopt;
-      }
-      (arg == "--month" ? parsed.month : parsed.out) = args[++i];
-    } else if (arg.rfind("--month=", 0) == 0) {
-      parsed.month = arg.substr(8);
-    } else if (arg.rfind("--out=", 0) == 0) {
-      parsed.out = arg.substr(6);
-      if (parsed.out.empty()) {
-        usage_error("--out needs a file name");
-        return std::nullopt;
-      }
-    } else if (!arg.empty() && arg[0] == '-') {
-      usage_error("unknown option " + arg);
-      return std::nullopt;
-    } else if (parsed.job_file.empty()) {
-      parsed.job_file = arg;
-    } else {
-      usage_error(command + " takes one job file");
-      return std::nullopt;
-    }
-  }
-
-  if (parsed.job_file.empty()) {
-    usage_error(command + " needs a job file");
-    return std::nullopt;
-  }
+  parsed.job_file = words->job_file;
+  parsed.month = words->value("--month");
+  parsed.out = words->value("--out");
   if (parsed.month.empty()) {
     usage_error(command + " needs --month YYYY-MM");
     return std::nullopt;

@@ -1,12 +1,17 @@
 #include "cli/verify_command.h"
 
 #include <iostream>
+#include <optional>
 
 #include "archive/audit_log.h"
 #include "archive/archive_check.h"
 #include "archive/document_check.h"
+#include "archive/paper_check.h"
+#include "cli/command_arguments.h"
 #include "core/business_clock.h"
 #include "core/file_io.h"
+#include "core/paper_code.h"
+#include "core/text.h"
 #include "pipeline/night_run.h"
 #include "pipeline/run_lock.h"
 #include "store/database.h"
@@ -32,9 +37,7 @@ std::int64_t single_integer(Database& db, const std::string& sql) {
 AuditFindings check_audit_log(Database& db) {
   AuditFindings findings;
   const std::int64_t version = single_integer(db, "PRAGMA user_version");
-  const bool has_table =
-      single_integer(db, "SELECT COUNT(*) FROM sqlite_master WHERE "
-                         "type = 'table' AND name = 'audit_log'") > 0;
+  const bool has_table = db.has_table("audit_log");
 
   if (!has_table) {
     if (version < kAuditLogVersion) {
@@ -87,26 +90,15 @@ void print_problems(const char* label, const std::vector<FileProblem>& list,
 }  // namespace
 
 int verify_command(const std::vector<std::string>& args) {
-  std::string job_file;
-  for (const std::string& arg : args) {
-    if (!arg.empty() && arg[0] == '-') {
-      std::cerr << "danju: unknown option " << arg
-                << "\n(danju help shows the usage)\n";
-      return kExitUsage;
-    }
-    if (!job_file.empty()) {
-      std::cerr << "danju: verify takes one job file\n"
-                   "(danju help shows the usage)\n";
-      return kExitUsage;
-    }
-    job_file = arg;
+  const std::optional<CommandArguments> parsed =
+      parse_command_arguments("verify", args, {"--paper"});
+  if (!parsed) return kExitUsage;
+  const JobConfig job = load_job(parsed->job_file);
+  const auto paper = parsed->values.find("--paper");
+  if (paper != parsed->values.end()) {
+    return verify_paper(job, paper->second, std::cout);
   }
-  if (job_file.empty()) {
-    std::cerr << "danju: verify needs a job file\n"
-                 "(danju help shows the usage)\n";
-    return kExitUsage;
-  }
-  return verify_job(load_job(job_file), std::cout);
+  return verify_job(job, std::cout);
 }
 
 int verify_job(const JobConfig& job, std::ostream& out) {
@@ -173,6 +165,107 @@ int verify_job(const JobConfig& job, std::ostream& out) {
       << (problems == 1 ? " problem" : " problems")
       << " found; exit code " << kExitVerifyFound << "\n";
   return kExitVerifyFound;
+}
+
+}  // namespace danju
+
+namespace danju {
+
+namespace {
+
+std::string versions_text(const std::vector<int>& versions) {
+  std::string out;
+  for (int version : versions) {
+    if (!out.empty()) out += ", ";
+    out += std::to_string(version);
+  }
+  return out;
+}
+
+}  // namespace
+
+int verify_paper(const JobConfig& job, const std::string& text,
+                 std::ostream& out) {
+  PaperCode code;
+  std::string error;
+  if (!parse_paper_code(text, &code, &error)) {
+    std::cerr << "danju: --paper \"" << one_line(text) << "\": " << error
+              << "\n";
+    return kExitUsage;
+  }
+  const std::string path = job.data_folder + "/danju.sqlite";
+  if (!file_exists(path)) {
+    out << "Nothing to check against: there is no database at " << path
+        << " (the job has not run yet).\n";
+    return kExitFailed;
+  }
+
+  Database db(path, true);
+  const PaperCheck check = check_paper(db, job.output_folder, code);
+  out << "Paper " << paper_code_text(code.document_no, code.version,
+                                     code.hash)
+      << "\n";
+
+  if (check.verdict == PaperVerdict::unknown) {
+    if (check.versions.empty()) {
+      out << "Result: no document " << code.document_no
+          << " is on record in job " << job.name
+          << " (another job's paper, or not made by Danju); exit code "
+          << kExitPaperUnknown << "\n";
+    } else {
+      out << "Result: " << code.document_no << " is on record in version"
+          << (check.versions.size() == 1 ? " " : "s ")
+          << versions_text(check.versions) << ", not in version "
+          << code.version << "; exit code " << kExitPaperUnknown << "\n";
+    }
+    return kExitPaperUnknown;
+  }
+
+  out << "  document:  " << code.document_no << " ("
+      << document_kind_title(check.kind) << "), version " << code.version
+      << " of order " << check.order_no << ", dated "
+      << check.business_date << ", " << check.state << "\n"
+      << "  content:   SHA-256 " << check.content_hash << "\n";
+  std::size_t damaged = 0;
+  bool filed = false;
+  for (const PaperFile& file : check.files) {
+    out << (file.filed ? "  archive:   " : "  file:      ") << file.path
+        << " (" << file.format << ", "
+        << (file.intact ? "intact" : "changed or missing") << ")\n";
+    if (!file.intact) ++damaged;
+    filed |= file.filed;
+  }
+  if (!filed) {
+    out << "  archive:   not filed (a paper is filed for finance once it is "
+           "final: approved, or issued)\n";
+  }
+  const int latest = check.versions.back();
+  if (latest > code.version) {
+    out << "  replaced:  the order is on record up to version " << latest
+        << "; this paper's version " << code.version << " was replaced\n";
+  }
+
+  if (check.verdict == PaperVerdict::wrong_hash) {
+    out << "Result: the paper's hash " << code.hash << " is not that of "
+        << code.document_no << " version " << code.version << " ("
+        << check.content_hash.substr(0, kPaperHashDigits)
+        << "): the paper was not made from the content on record; exit "
+           "code "
+        << kExitVerifyFound << "\n";
+    return kExitVerifyFound;
+  }
+  if (damaged > 0) {
+    out << "Result: the paper agrees with the records, but " << damaged
+        << (damaged == 1 ? " of its files is" : " of its files are")
+        << " changed or missing on disk (danju verify lists every "
+           "problem); exit code "
+        << kExitVerifyFound << "\n";
+    return kExitVerifyFound;
+  }
+  out << "Result: the paper agrees with the records";
+  if (latest > code.version) out << " (it is a replaced version)";
+  out << "; exit code 0\n";
+  return kExitOk;
 }
 
 }  // namespace danju

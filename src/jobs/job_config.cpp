@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "core/file_io.h"
+#include "core/identifier.h"
 #include "core/money.h"
 #include "core/text.h"
 #include "jobs/toml.h"
@@ -401,6 +402,58 @@ void read_reply_mailbox(const toml::Table& root, const fs::path& base,
   box.address = optional_string(table, "address", "reply_mailbox.");
 }
 
+// [printers.<name>] offset_x_mm / offset_y_mm, and [preprinted] kind =
+// printer name.
+void read_preprinted(const toml::Table& root, JobConfig* job) {
+  if (const toml::Value* value = root.find("printers")) {
+    const toml::Table& printers = value->as_table("printers");
+    for (const std::string& name : printers.keys()) {
+      const std::string path = "printers." + name;
+      const toml::Value& entry = *printers.find(name);
+      if (!is_safe_identifier(name)) {
+        fail_at(entry, "printer name \"" + name + "\" must be letters, "
+                       "digits, - _ or . (it names calibration files)");
+      }
+      const toml::Table& table = entry.as_table(path);
+      table.check_keys({"offset_x_mm", "offset_y_mm"}, path);
+      PrinterSettings printer;
+      printer.name = name;
+      auto offset = [&](const char* key, double* out) {
+        const toml::Value* v = table.find(key);
+        if (v == nullptr) return;
+        *out = v->as_number(path + "." + key);
+        // A printer that misses by more than 2 cm needs its paper guide
+        // set, not an offset.
+        if (!(*out >= -20 && *out <= 20)) {
+          fail_at(*v, path + "." + key + " must be between -20 and 20 mm");
+        }
+      };
+      offset("offset_x_mm", &printer.offset_x_mm);
+      offset("offset_y_mm", &printer.offset_y_mm);
+      job->printers[name] = printer;
+    }
+  }
+
+  const toml::Value* value = root.find("preprinted");
+  if (value == nullptr) return;
+  const toml::Table& table = value->as_table("preprinted");
+  for (const std::string& key : table.keys()) {
+    const toml::Value& entry = *table.find(key);
+    DocumentKind kind = DocumentKind::contract;
+    if (!parse_document_kind(key, &kind)) {
+      fail_at(entry, "preprinted." + key + ": not a kind of document "
+                     "(contract, contract_approval, order_sheet, "
+                     "shipment_note)");
+    }
+    const std::string& printer = entry.as_string("preprinted." + key);
+    if (job->printers.count(printer) == 0) {
+      fail_at(entry, "preprinted." + key + " names printer \"" + printer +
+                         "\", but there is no [printers." + printer + "]");
+    }
+    job->preprinted[kind] = printer;
+  }
+}
+
 void check_chains_have_approvers(const JobConfig& job) {
   auto check_role = [&](const std::string& role, const std::string& where) {
     for (const Person& person : job.people) {
@@ -478,6 +531,13 @@ const Person* JobConfig::approver(const std::string& role,
   return fallback;
 }
 
+const PrinterSettings* JobConfig::preprinted_printer(DocumentKind kind) const {
+  const auto named = preprinted.find(kind);
+  if (named == preprinted.end()) return nullptr;
+  const auto printer = printers.find(named->second);
+  return printer == printers.end() ? nullptr : &printer->second;
+}
+
 const Person* JobConfig::person_named(const std::string& name) const {
   for (const Person& person : people) {
     if (person.name == name) return &person;
@@ -522,7 +582,8 @@ JobConfig load_job(const std::string& path) {
   try {
     root.check_keys({"name", "time_zone", "inbox", "data", "output",
                      "templates", "people", "workers", "company", "fonts",
-                     "mail", "roles", "chains", "approval", "reply_mailbox"},
+                     "mail", "roles", "chains", "approval", "reply_mailbox",
+                     "printers", "preprinted"},
                     "");
     job.name = optional_string(root, "name", "",
                                fs::path(path).stem().string());
@@ -560,6 +621,7 @@ JobConfig load_job(const std::string& path) {
     read_chains(root, &job);
     read_approval(root, base, &job);
     read_reply_mailbox(root, base, &job);
+    read_preprinted(root, &job);
 
     const toml::Value& people = root.at("people", "people");
     const std::string people_path = resolve(base, people.as_string("people"));

@@ -94,6 +94,16 @@ struct MailSettings {
   std::string domain;  // right side of Message-IDs: the from address domain
 };
 
+// A printer that prints onto pre-printed forms (套打), with how far it
+// misplaces what it prints: every position is moved by the offsets, in mm
+// (x to the right, y down; negative moves left or up). They are measured
+// with `danju calibrate`.
+struct PrinterSettings {
+  std::string name;  // a safe identifier: it names calibration files
+  double offset_x_mm = 0;
+  double offset_y_mm = 0;
+};
+
 struct JobConfig {
   std::string file;  // the job file, as given
   std::string name;
@@ -115,6 +125,11 @@ struct JobConfig {
   ApprovalSettings approval;
   ReplyMailboxSettings reply_mailbox;
   int workers = 0;  // rendering threads; 0: one per core
+  // [printers.<name>]: the printers of pre-printed forms, by name.
+  std::map<std::string, PrinterSettings> printers;
+  // [preprinted]: kinds that are also made as values-only PDFs for
+  // pre-printed forms, each with the printer whose offsets it uses.
+  std::map<DocumentKind, std::string> preprinted;
 
   // The steps approving a kind of document for a line; empty: no approval.
   std::vector<ChainStep> chain(BusinessLine line, DocumentKind kind) const;
@@ -129,6 +144,9 @@ struct JobConfig {
   // Who decides for the person on the date: their delegate while they are
   // away, else themselves.
   const Person* acting_for(const Person& person, const std::string& date) const;
+  // The printer [preprinted] names for a kind; nullptr when the kind is not
+  // printed on pre-printed forms.
+  const PrinterSettings* preprinted_printer(DocumentKind kind) const;
 };
 
 // Reads and checks a job file and the people file it names. Throws JobError

@@ -177,13 +177,8 @@ RunReport NightRun::run() {
 
   // Templates and fonts first: a broken template stops the run before any
   // order is touched.
-  RendererSettings settings;
-  settings.templates_folder = job_.templates_folder;
-  settings.latin_font = {job_.latin_font};
-  for (const std::string& font : job_.cjk_fonts) {
-    settings.cjk_fonts.push_back({font});
-  }
-  renderer_ = std::make_unique<DocumentRenderer>(settings);
+  renderer_ = std::make_unique<DocumentRenderer>(renderer_settings(job_));
+  check_preprinted_templates(job_, *renderer_);
 
   db_ = std::make_unique<Database>(job_.data_folder + "/danju.sqlite");
   {
@@ -532,6 +527,7 @@ void NightRun::void_replaced() {
       request.company = &job_.company;
       request.document_no = old.document_no;
       request.version = old.order_version;
+      request.content_hash = stored->content_hash;
       request.date = old.business_date;
       request.prepaid = orders.received(order_no, date_);
       request.watermark = "作废 见第" + std::to_string(version) + "版";
@@ -731,6 +727,7 @@ DocumentRequest NightRun::request_for(const OrderPlan& plan,
   request.company = &job_.company;
   request.document_no = document_number(plan.stored.order, kind);
   request.version = plan.stored.version;
+  request.content_hash = plan.stored.content_hash;
   request.date = date_;
   request.prepaid = plan.received;
   // Everything that waits for a chain is a draft until approved.
@@ -759,15 +756,29 @@ OrderResult NightRun::render_order(const OrderPlan& plan) const {
 
       MadeFile pdf;
       pdf.kind = kind;
-      pdf.format = "pdf";
       pdf.document_no = request.document_no;
-      pdf.relative_path = stem + ".pdf";
-      pdf.path = job_.output_folder + "/" + pdf.relative_path;
-      const std::string bytes = renderer_->render_pdf(request);
-      write_file_atomic(pdf.path, bytes);
-      pdf.sha256 = sha256_hex(bytes);
-      pdf.bytes = static_cast<std::int64_t>(bytes.size());
-      result.files.push_back(pdf);
+      // The file of one format: stem + ending, written from bytes.
+      auto keep = [&](const char* format, const char* ending,
+                      const std::string& bytes) {
+        MadeFile file = pdf;
+        file.format = format;
+        file.relative_path = stem + ending;
+        file.path = job_.output_folder + "/" + file.relative_path;
+        write_file_atomic(file.path, bytes);
+        file.sha256 = sha256_hex(bytes);
+        file.bytes = static_cast<std::int64_t>(bytes.size());
+        result.files.push_back(file);
+        return file;
+      };
+      pdf = keep("pdf", ".pdf", renderer_->render_pdf(request));
+
+      // A kind the job prints on pre-printed forms also gets its values
+      // alone, placed for that printer, beside the normal PDF.
+      if (const PrinterSettings* printer = job_.preprinted_printer(kind)) {
+        keep("preprinted.pdf", "-preprinted.pdf",
+             renderer_->render_preprinted_pdf(
+                 request, {printer->offset_x_mm, printer->offset_y_mm}));
+      }
 
       if (DocumentRenderer::has_xlsx(kind)) {
         MadeFile xlsx = pdf;

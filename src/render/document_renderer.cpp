@@ -2,6 +2,9 @@
 
 #include <unordered_map>
 
+#include "jobs/job_config.h"
+
+#include "render/calibration_page.h"
 #include "render/field_values.h"
 #include "render/font_set.h"
 #include "render/page_layout.h"
@@ -17,6 +20,7 @@ struct DocumentRenderer::Impl {
   TemplateSet templates;
   // Each template's wording, subset once for every document made from it.
   std::unordered_map<const DocumentTemplate*, FontStock> stocks;
+  FontStock no_stock;  // pre-printed forms print values only
 };
 
 namespace {
@@ -34,6 +38,29 @@ std::string order_prefix(const DocumentRequest& request) {
 }
 
 }  // namespace
+
+RendererSettings renderer_settings(const JobConfig& job) {
+  RendererSettings settings;
+  settings.templates_folder = job.templates_folder;
+  settings.latin_font = {job.latin_font};
+  for (const std::string& font : job.cjk_fonts) {
+    settings.cjk_fonts.push_back({font});
+  }
+  return settings;
+}
+
+void check_preprinted_templates(const JobConfig& job,
+                                const DocumentRenderer& renderer) {
+  for (const auto& [kind, printer] : job.preprinted) {
+    if (renderer.preprinted_template(kind) == nullptr) {
+      throw TemplateError(
+          TemplateSet::preprinted_path(job.templates_folder, kind) +
+          ":1: template missing: the job's [preprinted] prints " +
+          document_kind_name(kind) + " on pre-printed forms (printer " +
+          printer + ")");
+    }
+  }
+}
 
 DocumentRenderer::DocumentRenderer(const RendererSettings& settings)
     : impl_(std::make_unique<Impl>()) {
@@ -62,32 +89,88 @@ DocumentRenderer::~DocumentRenderer() = default;
 
 const FontSet& DocumentRenderer::fonts() const { return *impl_->fonts; }
 
-std::string DocumentRenderer::render_pdf(const DocumentRequest& request) const {
-  check_request(request);
-  const DocumentTemplate& document =
-      impl_->templates.find(request.kind, request.order->line);
-
+// The PDF of one request, drawn by draw(values, canvas) from the template
+// in file, with every failure turned into a RenderError naming the order.
+template <typename Draw>
+std::string make_pdf(const DocumentRequest& request, const FontSet& fonts,
+                     const FontStock& stock, const std::string& file,
+                     Draw draw) {
   try {
     FieldValues values(request);
-    PdfCanvas canvas(*impl_->fonts, impl_->stocks.at(&document));
+    PdfCanvas canvas(fonts, stock);
     DocumentInfo info;
     info.title = std::string(document_kind_title(request.kind)) + " " +
                  request.document_no;
     info.subject = request.order->customer.name;
     info.date = request.date;
     canvas.set_info(info);
-    draw_document(document, values, *impl_->fonts, &canvas);
+    draw(values, &canvas);
     return canvas.finish();
   } catch (const RenderError& e) {
     throw RenderError(order_prefix(request) + e.what());
   } catch (const MissingGlyphError& e) {
     // Values are checked field by field, so this is the template's own text.
     throw RenderError(order_prefix(request) +
-                      missing_glyph_message("text of " + document.file,
+                      missing_glyph_message("text of " + file,
                                             e.code_point()));
   } catch (const std::runtime_error& e) {
     throw RenderError(order_prefix(request) + "PDF not made: " + e.what());
   }
+}
+
+std::string DocumentRenderer::render_pdf(const DocumentRequest& request) const {
+  check_request(request);
+  const DocumentTemplate& document =
+      impl_->templates.find(request.kind, request.order->line);
+  const FontSet& fonts = *impl_->fonts;
+  return make_pdf(request, fonts, impl_->stocks.at(&document), document.file,
+                  [&](const FieldValues& values, PdfCanvas* canvas) {
+                    draw_document(document, values, fonts, canvas);
+                  });
+}
+
+std::string DocumentRenderer::render_preprinted_pdf(
+    const DocumentRequest& request, const PrintOffset& offset) const {
+  check_request(request);
+  const PreprintedTemplate* form = preprinted_template(request.kind);
+  if (form == nullptr) {
+    throw RenderError(order_prefix(request) + "no pre-printed form "
+                      "template for " + document_kind_name(request.kind));
+  }
+  const FontSet& fonts = *impl_->fonts;
+  return make_pdf(request, fonts, impl_->no_stock, form->file,
+                  [&](const FieldValues& values, PdfCanvas* canvas) {
+                    draw_preprinted(*form, values, fonts, offset, canvas);
+                  });
+}
+
+std::string DocumentRenderer::render_calibration_pdf(
+    DocumentKind kind, const std::string& printer,
+    const PrintOffset& offset) const {
+  const PreprintedTemplate* form = preprinted_template(kind);
+  if (form == nullptr) {
+    throw RenderError(std::string("no pre-printed form template for ") +
+                      document_kind_name(kind));
+  }
+  try {
+    PdfCanvas canvas(*impl_->fonts);
+    DocumentInfo info;
+    info.title = std::string("套打校准页 ") + document_kind_title(kind) +
+                 " " + printer;
+    canvas.set_info(info);
+    draw_calibration(*form, *impl_->fonts, printer, offset, &canvas);
+    return canvas.finish();
+  } catch (const MissingGlyphError& e) {
+    throw RenderError(missing_glyph_message("text of " + form->file,
+                                            e.code_point()));
+  } catch (const std::runtime_error& e) {
+    throw RenderError(std::string("calibration page not made: ") + e.what());
+  }
+}
+
+const PreprintedTemplate* DocumentRenderer::preprinted_template(
+    DocumentKind kind) const {
+  return impl_->templates.find_preprinted(kind);
 }
 
 bool DocumentRenderer::has_xlsx(DocumentKind kind) {

@@ -12,6 +12,8 @@
 
 #include "render/document_request.h"
 #include "render/font_set.h"
+#include "render/preprinted_layout.h"
+#include "render/preprinted_template.h"
 
 namespace danju {
 
@@ -40,6 +42,11 @@ struct RendererSettings {
   std::vector<FontSpec> cjk_fonts;  // Chinese, first that has the character
 };
 
+struct JobConfig;
+
+// The templates folder and fonts a job names.
+RendererSettings renderer_settings(const JobConfig& job);
+
 class DocumentRenderer {
  public:
   // Loads fonts and every template. Throws TemplateError (with file and line)
@@ -50,6 +57,23 @@ class DocumentRenderer {
   // The PDF bytes of the document. The same request gives the same bytes.
   // Throws RenderError. Safe to call from several threads at once.
   std::string render_pdf(const DocumentRequest& request) const;
+
+  // The values-only PDF of the document for its pre-printed form (套打),
+  // every position moved by offset; one page per form. Throws RenderError,
+  // also when the kind has no pre-printed form template. Safe to call from
+  // several threads at once.
+  std::string render_preprinted_pdf(const DocumentRequest& request,
+                                    const PrintOffset& offset) const;
+
+  // The calibration page of the kind's pre-printed form, for the printer
+  // named, printed with its offset (render/calibration_page.h). Throws
+  // RenderError when the kind has no pre-printed form template.
+  std::string render_calibration_pdf(DocumentKind kind,
+                                     const std::string& printer,
+                                     const PrintOffset& offset) const;
+
+  // The kind's pre-printed form template (K.preprinted.toml), or nullptr.
+  const PreprintedTemplate* preprinted_template(DocumentKind kind) const;
 
   // The fonts loaded for the run, for other pages drawn with them (the
   // archive's approval trail).
@@ -68,5 +92,10 @@ class DocumentRenderer {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// Throws TemplateError "file:1: template missing: ..." when the job's
+// [preprinted] names a kind that has no pre-printed form template.
+void check_preprinted_templates(const JobConfig& job,
+                                const DocumentRenderer& renderer);
 
 }  // namespace danju

@@ -26,6 +26,10 @@ struct DocumentRequest {
   const Company* company = nullptr;  // required; must outlive the call
   std::string document_no;  // e.g. "SP-HT-2026-00001"; checked identifier
   int version = 1;          // the order version it was made from
+  // SHA-256 (hex) of that order version's content as the store keeps it;
+  // the paper code ({document.code}, the header's QR code) carries its
+  // first digits. Needed only by templates that print the code.
+  std::string content_hash;
   std::string date;         // business date the document is dated, YYYY-MM-DD
   Money prepaid;            // payments received so far
   std::vector<ApprovalBox> approvals;  // in chain order

@@ -5,44 +5,12 @@
 #include "jobs/toml.h"
 #include "render/document_renderer.h"
 #include "render/field_values.h"
+#include "render/paper_size.h"
+#include "render/template_reading.h"
 
 namespace danju {
 
 namespace {
-
-std::string where(const toml::Value& value) {
-  return value.file() + ":" + std::to_string(value.line()) + ": ";
-}
-
-std::string where(const toml::Table& table) {
-  return table.file() + ":" + std::to_string(table.line()) + ": ";
-}
-
-// A string that may hold placeholders of the given scopes.
-std::string text_at(const toml::Table& table, const std::string& key,
-                    const std::string& path, unsigned scopes,
-                    const std::string& fallback) {
-  const toml::Value* value = table.find(key);
-  if (value == nullptr) return fallback;
-  const std::string& text = value->as_string(path + key);
-  check_placeholders(text, scopes, value->file(), value->line());
-  return text;
-}
-
-double number_at(const toml::Table& table, const std::string& key,
-                 const std::string& path, double low, double high,
-                 double fallback) {
-  const toml::Value* value = table.find(key);
-  if (value == nullptr) return fallback;
-  const double n = value->as_number(path + key);
-  if (!(n >= low && n <= high)) {
-    std::ostringstream out;
-    out << where(*value) << path << key << " = " << n
-        << " must be between " << low << " and " << high;
-    throw TemplateError(out.str());
-  }
-  return n;
-}
 
 void read_page(const toml::Table& table, PageSetup* page) {
   table.check_keys({"size", "margin_top", "margin_bottom", "margin_left",
@@ -50,52 +18,43 @@ void read_page(const toml::Table& table, PageSetup* page) {
                    "page");
   if (const toml::Value* size = table.find("size")) {
     const std::string& name = size->as_string("page.size");
-    if (name == "A4") {
-      page->width = 210, page->height = 297;
-    } else if (name == "A5") {
-      page->width = 148, page->height = 210;
-    } else if (name == "241x280") {
-      page->width = 241, page->height = 280;  // continuous multi-part paper
-    } else if (name == "241x140") {
-      page->width = 241, page->height = 140;  // the same, torn at half height
-    } else {
-      throw TemplateError(where(*size) + "page.size \"" + name +
-                          "\" is not one of A4, A5, 241x280, 241x140");
+    if (!paper_size(name, &page->width, &page->height)) {
+      throw TemplateError(template_where(*size) + "page.size \"" + name +
+                          "\" is not one of " + kPaperSizeNames);
     }
   }
-  page->margin_top = number_at(table, "margin_top", "page.", 3, 60, 15);
-  page->margin_bottom = number_at(table, "margin_bottom", "page.", 3, 60, 12);
-  page->margin_left = number_at(table, "margin_left", "page.", 3, 60, 15);
-  page->margin_right = number_at(table, "margin_right", "page.", 3, 60, 15);
-  page->font_size = number_at(table, "font_size", "page.", 5, 30, 10);
+  page->margin_top = template_number(table, "margin_top", "page.", 3, 60, 15);
+  page->margin_bottom =
+      template_number(table, "margin_bottom", "page.", 3, 60, 12);
+  page->margin_left = template_number(table, "margin_left", "page.", 3, 60, 15);
+  page->margin_right =
+      template_number(table, "margin_right", "page.", 3, 60, 15);
+  page->font_size = template_number(table, "font_size", "page.", 5, 30, 10);
 }
 
 void read_header(const toml::Table& table, HeaderTemplate* header) {
   table.check_keys({"company", "title", "number", "date", "company_size",
-                    "title_size"},
+                    "title_size", "qr", "qr_size"},
                    "header");
   const unsigned scopes = kDocumentScope | kPageScope;
-  header->company = text_at(table, "company", "header.", scopes,
-                            header->company);
-  header->title = text_at(table, "title", "header.", scopes, header->title);
-  header->number = text_at(table, "number", "header.", scopes,
-                           header->number);
-  header->date = text_at(table, "date", "header.", scopes, header->date);
-  header->company_size = number_at(table, "company_size", "header.", 6, 40,
-                                   header->company_size);
-  header->title_size = number_at(table, "title_size", "header.", 6, 40,
-                                 header->title_size);
-}
-
-Align align_at(const toml::Table& table, const std::string& path) {
-  const toml::Value* value = table.find("align");
-  if (value == nullptr) return Align::left;
-  const std::string& name = value->as_string(path + "align");
-  if (name == "left") return Align::left;
-  if (name == "center") return Align::center;
-  if (name == "right") return Align::right;
-  throw TemplateError(where(*value) + path + "align \"" + name +
-                      "\" is not one of left, center, right");
+  header->company =
+      template_text(table, "company", "header.", scopes, header->company);
+  header->title =
+      template_text(table, "title", "header.", scopes, header->title);
+  header->number =
+      template_text(table, "number", "header.", scopes, header->number);
+  header->date = template_text(table, "date", "header.", scopes, header->date);
+  header->company_size = template_number(table, "company_size", "header.", 6,
+                                         40, header->company_size);
+  header->title_size = template_number(table, "title_size", "header.", 6, 40,
+                                       header->title_size);
+  if (const toml::Value* qr = table.find("qr")) {
+    header->qr = qr->as_boolean("header.qr");
+  }
+  // Below 12 mm the modules of a long code get too small for a 300 dpi
+  // scan; above 40 mm the code crowds the title.
+  header->qr_size =
+      template_number(table, "qr_size", "header.", 12, 40, header->qr_size);
 }
 
 NumberFormat format_at(const toml::Table& table, const std::string& path) {
@@ -106,7 +65,7 @@ NumberFormat format_at(const toml::Table& table, const std::string& path) {
   if (name == "integer") return NumberFormat::integer;
   if (name == "money") return NumberFormat::money;
   if (name == "yuan") return NumberFormat::yuan;
-  throw TemplateError(where(*value) + path + "format \"" + name +
+  throw TemplateError(template_where(*value) + path + "format \"" + name +
                       "\" is not one of text, integer, money, yuan");
 }
 
@@ -114,21 +73,21 @@ void read_fields(const toml::Table& table, const PageSetup& page,
                  Block* block) {
   table.check_keys({"type", "font_size", "columns", "label_width", "rows"},
                    "block");
-  block->columns = static_cast<int>(
-      number_at(table, "columns", "block.", 1, 4, 2));
+  block->columns =
+      static_cast<int>(template_number(table, "columns", "block.", 1, 4, 2));
   const double room = page.content_width() / block->columns;
-  block->label_width = number_at(table, "label_width", "block.", 5,
-                                 room - 10, 28);
+  block->label_width =
+      template_number(table, "label_width", "block.", 5, room - 10, 28);
 
   const toml::Value& rows = table.at("rows", "block.rows");
   for (const toml::Value& row : rows.as_array("block.rows")) {
     const toml::Array& cells = row.as_array("block.rows[]");
     if (cells.empty() || cells.size() % 2 != 0 ||
         cells.size() > 2u * block->columns) {
-      throw TemplateError(where(row) +
+      throw TemplateError(template_where(row) +
                           "a row of a fields block lists label, value pairs:"
-                          " 1 to " + std::to_string(block->columns) +
-                          " of them");
+                          " 1 to " +
+                          std::to_string(block->columns) + " of them");
     }
     std::vector<FieldCell> pairs;
     for (std::size_t k = 0; k < cells.size(); k += 2) {
@@ -150,11 +109,12 @@ void read_items(const toml::Table& table, const PageSetup& page,
   table.check_keys({"type", "font_size", "column", "total_label",
                     "capitals_label", "capitals"},
                    "block");
-  block->total_label = text_at(table, "total_label", "block.",
-                               kDocumentScope, "");
-  block->capitals_label = text_at(table, "capitals_label", "block.",
-                                  kDocumentScope, "");
-  block->capitals = text_at(table, "capitals", "block.", kDocumentScope, "");
+  block->total_label =
+      template_text(table, "total_label", "block.", kDocumentScope, "");
+  block->capitals_label =
+      template_text(table, "capitals_label", "block.", kDocumentScope, "");
+  block->capitals =
+      template_text(table, "capitals", "block.", kDocumentScope, "");
 
   const toml::Value& columns = table.at("column", "block.column");
   double total_width = 0;
@@ -164,41 +124,42 @@ void read_items(const toml::Table& table, const PageSetup& page,
                        "format"},
                       "block.column");
     ItemColumn out;
-    out.header = text_at(column, "header", "block.column.", kDocumentScope,
-                         "");
-    out.value = text_at(column, "value", "block.column.",
-                        kDocumentScope | kItemScope, "");
-    out.total = text_at(column, "total", "block.column.", kDocumentScope,
-                        "");
+    out.header =
+        template_text(column, "header", "block.column.", kDocumentScope, "");
+    out.value = template_text(column, "value", "block.column.",
+                              kDocumentScope | kItemScope, "");
+    out.total =
+        template_text(column, "total", "block.column.", kDocumentScope, "");
     const toml::Value& width = column.at("width", "block.column.width");
     out.width = width.as_number("block.column.width");
     if (!(out.width >= 5)) {
       std::ostringstream message;
-      message << where(width) << "column \"" << out.header << "\" is "
+      message << template_where(width) << "column \"" << out.header << "\" is "
               << out.width << " mm wide; a column needs at least 5 mm";
       throw TemplateError(message.str());
     }
     total_width += out.width;
     if (total_width > page.content_width() + 0.01) {
       std::ostringstream message;
-      message << where(width) << "the columns up to \"" << out.header
+      message << template_where(width) << "the columns up to \"" << out.header
               << "\" are " << total_width << " mm wide, more than the "
               << page.content_width() << " mm between the margins";
       throw TemplateError(message.str());
     }
-    out.align = align_at(column, "block.column.");
+    out.align = template_align(column, "block.column.");
     out.format = format_at(column, "block.column.");
     std::string name;
     if (out.format != NumberFormat::text &&
         !is_single_placeholder(out.value, &name)) {
-      throw TemplateError(where(column) + "a column with a number format "
+      throw TemplateError(template_where(column) +
+                          "a column with a number format "
                           "shows exactly one placeholder, such as "
                           "{item.amount}");
     }
     block->item_columns.push_back(out);
   }
   if (block->item_columns.empty()) {
-    throw TemplateError(where(table) + "an items block needs columns");
+    throw TemplateError(template_where(table) + "an items block needs columns");
   }
 }
 
@@ -207,7 +168,7 @@ void read_block(const toml::Table& table, const PageSetup& page,
   block->line = table.line();
   const std::string& type =
       table.at("type", "block.type").as_string("block.type");
-  block->font_size = number_at(table, "font_size", "block.", 5, 30, 0);
+  block->font_size = template_number(table, "font_size", "block.", 5, 30, 0);
 
   if (type == "fields") {
     block->type = Block::Type::fields;
@@ -219,8 +180,8 @@ void read_block(const toml::Table& table, const PageSetup& page,
     block->type = Block::Type::text;
     table.check_keys({"type", "font_size", "text", "align", "framed"},
                      "block");
-    block->text = text_at(table, "text", "block.", kDocumentScope, "");
-    block->align = align_at(table, "block.");
+    block->text = template_text(table, "text", "block.", kDocumentScope, "");
+    block->align = template_align(table, "block.");
     if (const toml::Value* framed = table.find("framed")) {
       block->framed = framed->as_boolean("block.framed");
     }
@@ -229,14 +190,15 @@ void read_block(const toml::Table& table, const PageSetup& page,
     table.check_keys({"type", "font_size", "label_width", "box_height",
                       "pending", "decided"},
                      "block");
-    block->label_width = number_at(table, "label_width", "block.", 10,
-                                   page.content_width() - 20, 32);
-    block->box_height = number_at(table, "box_height", "block.", 8, 120, 22);
+    block->label_width = template_number(table, "label_width", "block.", 10,
+                                         page.content_width() - 20, 32);
+    block->box_height =
+        template_number(table, "box_height", "block.", 8, 120, 22);
     const unsigned scopes = kDocumentScope | kApprovalScope;
-    block->pending = text_at(table, "pending", "block.", scopes,
-                             block->pending);
-    block->decided = text_at(table, "decided", "block.", scopes,
-                             block->decided);
+    block->pending =
+        template_text(table, "pending", "block.", scopes, block->pending);
+    block->decided =
+        template_text(table, "decided", "block.", scopes, block->decided);
   } else if (type == "signatures") {
     block->type = Block::Type::signatures;
     table.check_keys({"type", "font_size", "boxes", "box_height",
@@ -249,18 +211,21 @@ void read_block(const toml::Table& table, const PageSetup& page,
                          box.line());
     }
     if (block->boxes.empty() || block->boxes.size() > 8) {
-      throw TemplateError(where(boxes) + "block.boxes lists 1 to 8 boxes");
+      throw TemplateError(template_where(boxes) +
+                          "block.boxes lists 1 to 8 boxes");
     }
-    block->box_height = number_at(table, "box_height", "block.", 8, 80, 24);
-    block->date_line = text_at(table, "date_line", "block.", kDocumentScope,
-                               block->date_line);
+    block->box_height =
+        template_number(table, "box_height", "block.", 8, 80, 24);
+    block->date_line = template_text(table, "date_line", "block.",
+                                     kDocumentScope, block->date_line);
   } else if (type == "space") {
     block->type = Block::Type::space;
     table.check_keys({"type", "height"}, "block");
-    block->height = number_at(table, "height", "block.", 0, 100, 3);
+    block->height = template_number(table, "height", "block.", 0, 100, 3);
   } else {
-    throw TemplateError(where(table.at("type", "block.type")) +
-                        "block.type \"" + type + "\" is not one of fields, "
+    throw TemplateError(template_where(table.at("type", "block.type")) +
+                        "block.type \"" + type +
+                        "\" is not one of fields, "
                         "items, text, approvals, signatures, space");
   }
 }
@@ -270,16 +235,16 @@ void read_copies(const toml::Value& value, std::vector<CopyTemplate>* out) {
     const toml::Table& table = entry.as_table("copy");
     table.check_keys({"label", "colour"}, "copy");
     CopyTemplate copy;
-    copy.label = text_at(table, "label", "copy.", kDocumentScope, "");
+    copy.label = template_text(table, "label", "copy.", kDocumentScope, "");
     if (copy.label.empty()) {
-      throw TemplateError(where(table) + "a copy needs a label");
+      throw TemplateError(template_where(table) + "a copy needs a label");
     }
     const toml::Value& colour = table.at("colour", "copy.colour");
     const std::string& hex = colour.as_string("copy.colour");
     try {
       copy.colour = Colour::from_hex(hex);
     } catch (const std::invalid_argument&) {
-      throw TemplateError(where(colour) + "copy.colour \"" + hex +
+      throw TemplateError(template_where(colour) + "copy.colour \"" + hex +
                           "\" is not a colour written #rrggbb");
     }
     out->push_back(copy);
@@ -309,10 +274,11 @@ DocumentTemplate read_template(const toml::Table& root) {
     const toml::Table& table = footer->as_table("footer");
     table.check_keys({"left", "right", "font_size"}, "footer");
     const unsigned scopes = kDocumentScope | kPageScope;
-    out.footer.left = text_at(table, "left", "footer.", scopes, "");
-    out.footer.right = text_at(table, "right", "footer.", scopes,
-                               out.footer.right);
-    out.footer.font_size = number_at(table, "font_size", "footer.", 5, 14, 8);
+    out.footer.left = template_text(table, "left", "footer.", scopes, "");
+    out.footer.right =
+        template_text(table, "right", "footer.", scopes, out.footer.right);
+    out.footer.font_size =
+        template_number(table, "font_size", "footer.", 5, 14, 8);
   }
   if (const toml::Value* copies = root.find("copy")) {
     read_copies(*copies, &out.copies);
@@ -320,8 +286,8 @@ DocumentTemplate read_template(const toml::Table& root) {
   if (const toml::Value* xlsx = root.find("xlsx")) {
     const toml::Table& table = xlsx->as_table("xlsx");
     table.check_keys({"sheet"}, "xlsx");
-    out.xlsx.sheet = text_at(table, "sheet", "xlsx.", kDocumentScope,
-                             out.xlsx.sheet);
+    out.xlsx.sheet =
+        template_text(table, "sheet", "xlsx.", kDocumentScope, out.xlsx.sheet);
   }
   if (out.blocks.empty()) {
     throw TemplateError(out.file + ":1: a template needs at least one "

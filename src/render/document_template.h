@@ -40,6 +40,10 @@ struct HeaderTemplate {
   std::string date = "日期：{document.date}";
   double company_size = 14;
   double title_size = 20;
+  // The paper code ({document.code}) as a QR code in the top left corner of
+  // every page, qr_size mm square with its quiet zone.
+  bool qr = false;
+  double qr_size = 18;
 };
 
 // One label/value pair of a fields block.

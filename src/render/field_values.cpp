@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <set>
+#include <stdexcept>
 
+#include "core/paper_code.h"
 #include "core/text.h"
 #include "render/chinese_date.h"
 #include "render/document_renderer.h"
@@ -26,6 +28,7 @@ const std::set<std::string>& document_names() {
       "order.total_plain", "order.total_capitals", "order.item_count",
       "order.total_quantity", "order.items_summary",
       "document.no", "document.date", "document.version", "document.title",
+      "document.code",
       "copy.no", "copy.count", "copy.label"};
   return names;
 }
@@ -310,6 +313,19 @@ FieldValue FieldValues::value(const std::string& name) const {
   if (name == "document.version") return integer_value(request_->version);
   if (name == "document.title") {
     return text_value(document_kind_title(request_->kind));
+  }
+  if (name == "document.code") {
+    if (request_->content_hash.empty()) {
+      throw RenderError("document.code: the request carries no content "
+                        "hash, so the paper code cannot be printed");
+    }
+    try {
+      return text_value(paper_code_text(request_->document_no,
+                                        request_->version,
+                                        request_->content_hash));
+    } catch (const std::invalid_argument& e) {
+      throw RenderError(std::string("document.code: ") + e.what());
+    }
   }
 
   if (name == "order.order_no") return text_value(order.order_no);

@@ -8,6 +8,7 @@
 
 #include "render/document_renderer.h"
 #include "render/line_breaker.h"
+#include "render/qr_code.h"
 
 namespace danju {
 
@@ -26,9 +27,10 @@ const Colour kWhite{1, 1, 1};
 double mm(double millimetres) { return millimetres * kPointsPerMm; }
 
 // One drawing call, kept until the page count is known. Text is placed in a
-// box [x, x + w] by its alignment; deferred text still holds {page.*}.
+// box [x, x + w] by its alignment; deferred text still holds {page.*}. A qr
+// op draws the QR code of its text in the square (x, y, w).
 struct Op {
-  enum class Kind { text, line, fill, stroke };
+  enum class Kind { text, line, fill, stroke, qr };
   Kind kind = Kind::text;
   double x = 0, y = 0, w = 0, h = 0;
   double size = 0;
@@ -184,8 +186,22 @@ class Layout {
                false, kWhite);
     }
 
+    // The paper code sits in the top left corner, where neither the copy
+    // label (top right) nor the centred title reaches.
+    double code_bottom = y;
+    if (header.qr) {
+      const double side = mm(header.qr_size);
+      code_bottom = y - side;
+      Op code;
+      code.kind = Op::Kind::qr;
+      code.x = left_, code.y = code_bottom, code.w = side;
+      code.text = expand("{document.code}");
+      pages_.back().push_back(code);
+    }
+
     // Limitation: header lines are set on one line each, unwrapped; a title
-    // wider than the page runs past the margins.
+    // wider than the page runs past the margins, and one wider than the room
+    // beside the paper code runs over the code.
     if (!header.company.empty()) {
       y -= header.company_size * 1.1;
       add_text(left_, width_, y, header.company_size,
@@ -199,6 +215,8 @@ class Layout {
       y -= header.title_size * 0.5;
     }
     const double small = 9;
+    // The number line is set at the left margin, so below the code.
+    if (header.qr) y = std::min(y, code_bottom - mm(1));
     y -= small * 1.4;
     if (!header.number.empty()) {
       add_text(left_, width_, y, small, header.number, Align::left,
@@ -514,6 +532,7 @@ std::vector<DrawnPage> resolve_pages(const std::vector<Page>& pages,
       drawn.h = op.h;
       drawn.size = op.size;
       drawn.colour = op.colour;
+      drawn.text = op.text;  // a QR code's text
       if (op.kind == Op::Kind::text) {
         drawn.text = op.deferred ? values->expand(op.text, &fonts) : op.text;
         if (op.align != Align::left) {
@@ -541,6 +560,10 @@ void draw(const Drawn& drawn, PdfCanvas* canvas) {
     case Op::Kind::line:
       canvas->line(drawn.x, drawn.y, drawn.x + drawn.w, drawn.y + drawn.h,
                    kRule, drawn.colour);
+      break;
+    case Op::Kind::qr:
+      draw_qr_code(canvas, QrCode::encode(drawn.text), drawn.x, drawn.y,
+                   drawn.w);
       break;
     case Op::Kind::text:
       canvas->rotated_text(drawn.x, drawn.y, drawn.size, drawn.text,

@@ -25,8 +25,24 @@ TemplateSet TemplateSet::load(const std::string& folder) {
                            load_document_template(variant));
       }
     }
+
+    const std::string preprinted = preprinted_path(folder, kind);
+    if (file_exists(preprinted)) {
+      set.preprinted_.emplace(kind, load_preprinted_template(preprinted));
+    }
   }
   return set;
+}
+
+std::string TemplateSet::preprinted_path(const std::string& folder,
+                                         DocumentKind kind) {
+  return folder + "/" + document_kind_name(kind) + ".preprinted.toml";
+}
+
+const PreprintedTemplate* TemplateSet::find_preprinted(
+    DocumentKind kind) const {
+  const auto found = preprinted_.find(kind);
+  return found == preprinted_.end() ? nullptr : &found->second;
 }
 
 const DocumentTemplate& TemplateSet::find(DocumentKind kind,

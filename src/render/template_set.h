@@ -4,7 +4,8 @@
 //
 // For kind K and line L the folder holds K.toml (required) and optionally
 // K.L.toml, which replaces K.toml for orders of that line: contract.gift.toml
-// is the 购销合同 of the gift line.
+// is the 购销合同 of the gift line. K.preprinted.toml, when present, lays out
+// kind K for pre-printed forms (render/preprinted_template.h).
 #pragma once
 
 #include <map>
@@ -15,6 +16,7 @@
 #include "core/document_kind.h"
 #include "core/order.h"
 #include "render/document_template.h"
+#include "render/preprinted_template.h"
 
 namespace danju {
 
@@ -30,9 +32,17 @@ class TemplateSet {
   // Every template of the set, each once.
   std::vector<const DocumentTemplate*> all() const;
 
+  // The pre-printed form template of kind; nullptr when the folder has none.
+  const PreprintedTemplate* find_preprinted(DocumentKind kind) const;
+
+  // Where the pre-printed form template of kind is (or would be) read from.
+  static std::string preprinted_path(const std::string& folder,
+                                     DocumentKind kind);
+
  private:
   std::map<DocumentKind, DocumentTemplate> base_;
   std::map<std::pair<DocumentKind, BusinessLine>, DocumentTemplate> lines_;
+  std::map<DocumentKind, PreprintedTemplate> preprinted_;
 };
 
 }  // namespace danju

@@ -65,6 +65,13 @@ std::int64_t Database::last_insert_id() const {
 
 int Database::changes() const { return sqlite3_changes(db_); }
 
+bool Database::has_table(const std::string& name) {
+  Statement query = prepare(
+      "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1");
+  query.bind(1, name);
+  return query.step();
+}
+
 Statement::Statement(Database& db, sqlite3_stmt* stmt, std::string sql)
     : db_(&db), stmt_(stmt), sql_(std::move(sql)) {}
 

@@ -41,6 +41,8 @@ class Database {
 
   std::int64_t last_insert_id() const;
   bool in_transaction() const;
+  // Whether the schema has this table (an older database may lack one).
+  bool has_table(const std::string& name);
   int changes() const;  // rows changed by the last statement
   const std::string& path() const { return path_; }
   sqlite3* handle() { return db_; }

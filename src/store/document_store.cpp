@@ -78,6 +78,13 @@ DocumentRecord read_document(const Statement& row) {
   return record;
 }
 
+// Every row the query returns, read as documents.
+std::vector<DocumentRecord> read_documents(Statement& query) {
+  std::vector<DocumentRecord> records;
+  while (query.step()) records.push_back(read_document(query));
+  return records;
+}
+
 }  // namespace
 
 bool DocumentStore::has(const std::string& order_no, int order_version,
@@ -167,9 +174,16 @@ std::vector<DocumentRecord> DocumentStore::for_order(
                                 " FROM documents WHERE order_no = ?1 "
                                 "ORDER BY order_version, id");
   query.bind(1, order_no);
-  std::vector<DocumentRecord> records;
-  while (query.step()) records.push_back(read_document(query));
-  return records;
+  return read_documents(query);
+}
+
+std::vector<DocumentRecord> DocumentStore::with_number(
+    const std::string& document_no) {
+  Statement query = db_.prepare(std::string("SELECT ") + kDocumentColumns +
+                                " FROM documents WHERE document_no = ?1 "
+                                "ORDER BY order_version, id");
+  query.bind(1, document_no);
+  return read_documents(query);
 }
 
 std::vector<DocumentRecord> DocumentStore::made_by_run(std::int64_t run_id) {
@@ -177,9 +191,7 @@ std::vector<DocumentRecord> DocumentStore::made_by_run(std::int64_t run_id) {
                                 " FROM documents WHERE run_id = ?1 "
                                 "ORDER BY id");
   query.bind(1, run_id);
-  std::vector<DocumentRecord> records;
-  while (query.step()) records.push_back(read_document(query));
-  return records;
+  return read_documents(query);
 }
 
 std::vector<OpenApproval> DocumentStore::open_approvals() {

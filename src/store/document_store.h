@@ -109,6 +109,9 @@ class DocumentStore {
                                      const std::string& format);
   // A document by its number, the latest order version first.
   std::optional<DocumentRecord> by_number(const std::string& document_no);
+  // Every record (all versions and formats) with this number, by version,
+  // then in the order they were made.
+  std::vector<DocumentRecord> with_number(const std::string& document_no);
   void set_state(std::int64_t document_id, const std::string& state);
 
   std::optional<ApprovalStepRecord> step(std::int64_t id);
