@@ -1,6 +1,7 @@
 // danju-bench: Danju's speed figures, printed for the README.
 //
-//   danju-bench [--anchor FOLDER [--anchor-orders N]] [--no-kinds] [N ...]
+//   danju-bench [--anchor FOLDER [--anchor-orders N]] [--mail N]
+//               [--no-kinds] [N ...]
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -11,8 +12,8 @@
 namespace {
 
 const char kHelp[] =
-    "usage: danju-bench [--anchor FOLDER] [--anchor-orders N] [--no-kinds] "
-    "[N ...]\n"
+    "usage: danju-bench [--anchor FOLDER] [--anchor-orders N] [--mail N]\n"
+    "                   [--no-kinds] [N ...]\n"
     "\n"
     "Prints how fast Danju makes its papers, on synthetic orders:\n"
     "  - each kind of document rendered on one thread and on every core\n"
@@ -21,6 +22,8 @@ const char kHelp[] =
     "    side by side on the same orders (made by FOLDER/orders.py, 500\n"
     "    unless --anchor-orders says otherwise), and FOLDER/verify.py over\n"
     "    a sample of Danju's files;\n"
+    "  - with --mail, N messages with a PDF attachment sent to a local SMTP\n"
+    "    test server by Python's smtplib and by Danju's outbox;\n"
     "  - for each N, a whole night of N orders against a local SMTP test\n"
     "    server (default: 1000 10000; give 0 for none).\n";
 
@@ -29,6 +32,7 @@ const char kHelp[] =
 int main(int argc, char** argv) {
   std::string anchor;
   int anchor_orders = 500;
+  int mails = 0;
   bool kinds = true;
   std::vector<int> nights;
   bool nights_given = false;
@@ -38,9 +42,12 @@ int main(int argc, char** argv) {
       std::fputs(kHelp, stdout);
       return 0;
     }
-    if ((arg == "--anchor" || arg == "--anchor-orders") && i + 1 < argc) {
+    if ((arg == "--anchor" || arg == "--anchor-orders" || arg == "--mail") &&
+        i + 1 < argc) {
       if (arg == "--anchor") {
         anchor = argv[++i];
+      } else if (arg == "--mail") {
+        mails = std::atoi(argv[++i]);
       } else {
         anchor_orders = std::atoi(argv[++i]);
       }
@@ -66,6 +73,7 @@ int main(int argc, char** argv) {
   if (!anchor.empty() && anchor_orders > 0) {
     bench::beside_anchor(anchor, anchor_orders);
   }
+  if (mails > 0) bench::mail_rate(mails);
   for (int count : nights) bench::whole_night(count);
   return 0;
 }

@@ -62,5 +62,6 @@ inline int count_pages(const std::string& pdf) {
 void render_kinds();
 void whole_night(int orders);
 void beside_anchor(const std::string& anchor_folder, int orders);
+void mail_rate(int messages);
 
 }  // namespace bench

@@ -261,28 +261,58 @@ BOOST_AUTO_TEST_CASE(business_date_limits_what_counts) {
                         "'LP001'") == 0);
 }
 
-BOOST_AUTO_TEST_CASE(mail_goes_over_one_smtp_session_and_only_once) {
-  SmtpServerFixture server;
-  JobFolder job("host = \"127.0.0.1\"\nport = " +
-                std::to_string(server.port()) + "\n");
-  job.write("inbox/orders.csv", orders_csv());
-  job.write("inbox/payments.csv", kPayments);
+// The Message-ID header of a raw message.
+std::string message_id_of(const std::string& raw) {
+  const auto at = raw.find("\r\nMessage-ID: ");
+  if (at == std::string::npos) return "";
+  const auto end = raw.find("\r\n", at + 2);
+  return raw.substr(at + 14, end - at - 14);
+}
 
-  const danju::RunReport report = run(job);
-  // Three requests and finance's digest.
-  BOOST_TEST(report.mails_sent == 4);
-  const auto received = server.received();
-  BOOST_REQUIRE(received.size() == 4u);
-  std::set<std::string> sessions;
-  for (const auto& mail : received) {
-    sessions.insert(mail.peer);
-    BOOST_TEST(mail.envelope_from == "danju@danju-test.example");
+BOOST_AUTO_TEST_CASE(mail_goes_over_reused_sessions_and_only_once) {
+  for (int sessions : {1, 2, 3}) {
+    SmtpServerFixture server;
+    JobFolder job("host = \"127.0.0.1\"\nport = " +
+                  std::to_string(server.port()) + "\nsessions = " +
+                  std::to_string(sessions) + "\n");
+    job.write("inbox/orders.csv", orders_csv());
+    job.write("inbox/payments.csv", kPayments);
+
+    const danju::RunReport report = run(job);
+    // Three requests and finance's digest, each once.
+    BOOST_TEST(report.mails_sent == 4);
+    const auto received = server.received();
+    BOOST_REQUIRE(received.size() == 4u);
+    std::set<std::string> peers, ids;
+    for (const auto& mail : received) {
+      peers.insert(mail.peer);
+      ids.insert(message_id_of(mail.raw));
+      BOOST_TEST(mail.envelope_from == "danju@danju-test.example");
+    }
+    BOOST_TEST(ids.size() == 4u);
+    // Never more sessions than asked for, nor than two messages each.
+    BOOST_TEST(peers.size() >= 1u);
+    BOOST_TEST(peers.size() <= static_cast<std::size_t>(std::min(sessions, 2)));
+    BOOST_TEST(eml_files(job).empty());
+    BOOST_TEST(count(job, "SELECT COUNT(*) FROM outbox WHERE state = "
+                          "'sent'") == 4);
+    BOOST_TEST(count(job, "SELECT COUNT(*) FROM audit_log WHERE kind = "
+                          "'mail_sent'") == 4);
+
+    run(job);
+    BOOST_TEST(server.received().size() == 4u);
   }
-  BOOST_TEST(sessions.size() == 1u);
-  BOOST_TEST(eml_files(job).empty());
+}
 
-  run(job);
-  BOOST_TEST(server.received().size() == 4u);
+BOOST_AUTO_TEST_CASE(a_session_count_out_of_range_is_refused) {
+  JobFolder job;
+  job.write_job("host = \"127.0.0.1\"\nsessions = 9\n");
+  BOOST_CHECK_EXCEPTION(
+      danju::load_job(job.root() + "/job.toml"), std::exception,
+      [](const std::exception& e) {
+        return std::string(e.what()).find("mail.sessions must be 1 to 8") !=
+               std::string::npos;
+      });
 }
 
 BOOST_AUTO_TEST_CASE(mail_that_cannot_leave_waits_for_the_next_run) {

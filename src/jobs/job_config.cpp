@@ -193,7 +193,8 @@ void read_mail(const toml::Table& root, const fs::path& base,
                JobConfig* job) {
   const toml::Value& value = root.at("mail", "mail");
   const toml::Table& mail = value.as_table("mail");
-  mail.check_keys({"from", "from_name", "host", "port", "starttls", "ca_file",
+  mail.check_keys({"from", "from_name", "host", "port", "sessions", "starttls",
+                   "ca_file",
                    "username", "password_file", "password_env", "outbox"},
                   "mail");
   MailSettings& settings = job->mail;
@@ -212,6 +213,13 @@ void read_mail(const toml::Table& root, const fs::path& base,
     const auto number = port->as_integer("mail.port");
     if (number < 1 || number > 65535) fail_at(*port, "mail.port out of range");
     settings.port = static_cast<int>(number);
+  }
+  if (const toml::Value* sessions = mail.find("sessions")) {
+    const auto number = sessions->as_integer("mail.sessions");
+    if (number < 1 || number > 8) {
+      fail_at(*sessions, "mail.sessions must be 1 to 8");
+    }
+    settings.sessions = static_cast<int>(number);
   }
   if (const toml::Value* tls = mail.find("starttls")) {
     settings.starttls = tls->as_boolean("mail.starttls");

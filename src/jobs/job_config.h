@@ -86,6 +86,9 @@ struct MailSettings {
   std::string from_name;
   std::string host;  // empty: messages are written as .eml files to outbox
   int port = 25;
+  // SMTP sessions open at once while the outbox is delivered: a server
+  // works on one message while the next arrives over another session.
+  int sessions = 2;
   bool starttls = false;
   std::string ca_file;  // the CA that signed the server's certificate
   std::string username;

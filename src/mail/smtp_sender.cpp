@@ -91,6 +91,10 @@ struct SmtpSender::Impl {
     Poco::Net::StreamSocket socket;
     socket.connect(Poco::Net::SocketAddress(settings.host, settings.port),
                    timeout);
+    // Each command waits for its reply, so nothing is gained by holding
+    // back a short last segment (Nagle's algorithm) and a round trip can be
+    // lost to it.
+    socket.setNoDelay(true);
 
     if (settings.starttls) {
       session = std::make_unique<SecureSMTPClientSession>(socket);
