@@ -59,7 +59,8 @@ void write_inbox(const std::string& inbox, int count) {
   std::ofstream orders(inbox + "/orders.csv", std::ios::binary);
   std::ofstream payments(inbox + "/payments.csv", std::ios::binary);
   orders << "订单号,业务线,状态,下单日期,交货日期,部门,业务员,客户名称,联系人,"
-            "联系电话,地址,品名,规格,单位,数量,单价\r\n";
+            "联系电话,地址,品名,规格,单位,数量,单价,材质,颜色,出发地,目的地,"
+            "用车时间,车型\r\n";
   payments << "订单号,款项类型,金额,到账日期\r\n";
 
   for (int n = 1; n <= count; ++n) {
@@ -87,7 +88,9 @@ void write_inbox(const std::string& inbox, int count) {
              << ",2026-12-01,2026-12-30," << department << ",陈晓东,"
              << customer << ",王伟,13900000000,杭州市滨江区长河路590号,"
              << product[0] << "," << product[1] << "," << product[2] << ","
-             << quantity << "," << std::atoll(product[3]) / 100.0 << "\r\n";
+             << quantity << "," << std::atoll(product[3]) / 100.0
+             << ",304不锈钢,哑光黑,杭州东站,黄山风景区,2026-12-20 07:30,"
+                "45座大巴\r\n";
     }
     // Every other confirmed order has its prepayment; a third of the
     // confirmed samples are paid in full.

@@ -6,6 +6,7 @@
 
 #include "archive/register_staged_file.h"
 #include "core/document_kind.h"
+#include "render/xlsx_workbook.h"
 
 namespace danju {
 
@@ -45,7 +46,7 @@ class RegisterBook {
  public:
   RegisterBook(const std::string& path, const std::string& shown_path)
       : shown_path_(shown_path) {
-    book_ = workbook_new(path.c_str());
+    book_ = new_workbook(path);
     if (!book_) {
       throw RegisterError(shown_path_ + ": the workbook could not be "
                           "started (out of memory or no temporary folder)");

@@ -22,6 +22,7 @@
 #include "archive/register_workbook.h"
 #include "approval/document_naming.h"
 #include "core/business_clock.h"
+#include "pipeline/mail_courier.h"
 #include "pipeline/outbox_sender.h"
 #include "pipeline/reply_intake.h"
 #include "pipeline/run_lock.h"
@@ -147,6 +148,8 @@ class NightRun {
   RunLog& log_;
   std::unique_ptr<Database> db_;
   std::unique_ptr<DocumentRenderer> renderer_;
+  // Delivers the outbox while papers are made; null outside that phase.
+  MailCourier* courier_ = nullptr;
   std::int64_t run_id_ = 0;
   RunReport report_;
   std::vector<std::pair<std::string, int>> replaced_;  // order, new version
@@ -219,7 +222,18 @@ RunReport NightRun::run() {
   read_inbox_into_store();
   report_.read_seconds = since(phase);
   phase = std::chrono::steady_clock::now();
-  plan_render_record();
+  DeliveryReport during;
+  {
+    MailCourier courier(db_->path(), job_.mail, clock_, log_);
+    courier_ = &courier;
+    struct Forget {
+      MailCourier** courier;
+      ~Forget() { *courier = nullptr; }
+    } forget{&courier_};
+    courier.nudge();  // what the reply intake queued
+    plan_render_record();
+    during = courier.finish();
+  }
   report_.render_seconds = since(phase);
   report_.mails_queued += approvals.remind_and_escalate();
   for (const Digest& digest : kDigests) queue_digest(digest);
@@ -229,7 +243,7 @@ RunReport NightRun::run() {
   const DeliveryReport delivery =
       deliver_outbox(*db_, job_.mail, clock_, log_);
   report_.mail_seconds = since(phase);
-  report_.mails_sent = delivery.sent;
+  report_.mails_sent = during.sent + delivery.sent;
   // Refused mail is reported every night until someone deals with it.
   report_.mails_failed = OutboxStore(*db_).count_in_state(kMailFailed);
   (void)delivery.failed;
@@ -844,6 +858,7 @@ void NightRun::render_and_record(std::vector<OrderPlan>* plans) {
     }
   }
   transaction.commit();
+  if (courier_ != nullptr) courier_->nudge();
   plans->clear();
   // What was made is recorded; a disk that fails stops the run (exit 1),
   // and the next run makes the rest.

@@ -62,8 +62,9 @@ struct RunReport {
   int open_approvals = 0;
   double seconds = 0;         // the whole run
   double read_seconds = 0;    // reading and storing the inbox
-  double render_seconds = 0;  // deciding, rendering and recording
-  double mail_seconds = 0;    // delivering the outbox
+  // Deciding, rendering and recording (the outbox is delivered meanwhile).
+  double render_seconds = 0;
+  double mail_seconds = 0;  // delivering what was left after that
 };
 
 // Runs the night. Throws JobError, DatabaseError or FileError only for

@@ -14,6 +14,7 @@
 #include "core/file_io.h"
 #include "core/text.h"
 #include "render/document_renderer.h"
+#include "render/xlsx_workbook.h"
 
 namespace danju {
 
@@ -363,7 +364,7 @@ void write_document_xlsx(const DocumentTemplate& document,
                       folder + " does not exist");
   }
 
-  lxw_workbook* book = workbook_new(temp.c_str());
+  lxw_workbook* book = new_workbook(temp);
   if (book == nullptr) {
     throw RenderError(path + ": spreadsheet not started (cannot create " +
                       temp + ")");

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <utility>
+
 #include "store/schema.h"
 
 namespace danju {
@@ -9,6 +11,10 @@ namespace danju {
 namespace {
 
 constexpr int kBusyTimeoutMs = 30000;
+
+// Statements kept prepared for their next use: a night runs the same few
+// dozen statements thousands of times.
+constexpr std::size_t kIdleStatements = 128;
 
 }  // namespace
 
@@ -32,7 +38,10 @@ Database::Database(const std::string& path, bool read_only) : path_(path) {
   apply_migrations(*this);
 }
 
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() {
+  for (auto& entry : idle_) sqlite3_finalize(entry.second);
+  sqlite3_close_v2(db_);
+}
 
 void Database::fail(const std::string& step) const {
   throw DatabaseError("database " + path_ + ": " + step + ": " +
@@ -51,6 +60,15 @@ void Database::execute(const std::string& sql) {
 }
 
 Statement Database::prepare(const std::string& sql) {
+  {
+    std::lock_guard<std::mutex> hold(idle_mutex_);
+    const auto idle = idle_.find(sql);
+    if (idle != idle_.end()) {
+      sqlite3_stmt* stmt = idle->second;
+      idle_.erase(idle);
+      return Statement(*this, stmt, sql);
+    }
+  }
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()),
                          &stmt, nullptr) != SQLITE_OK) {
@@ -75,7 +93,20 @@ bool Database::has_table(const std::string& name) {
 Statement::Statement(Database& db, sqlite3_stmt* stmt, std::string sql)
     : db_(&db), stmt_(stmt), sql_(std::move(sql)) {}
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+void Database::release(const std::string& sql, sqlite3_stmt* stmt) {
+  sqlite3_reset(stmt);
+  sqlite3_clear_bindings(stmt);
+  std::lock_guard<std::mutex> hold(idle_mutex_);
+  if (idle_.size() >= kIdleStatements) {
+    sqlite3_finalize(stmt);
+    return;
+  }
+  idle_.emplace(sql, stmt);
+}
+
+Statement::~Statement() {
+  if (stmt_ != nullptr) db_->release(sql_, stmt_);
+}
 
 Statement::Statement(Statement&& other) noexcept
     : db_(other.db_), stmt_(other.stmt_), sql_(std::move(other.sql_)) {

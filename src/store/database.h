@@ -5,10 +5,12 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -50,8 +52,15 @@ class Database {
   [[noreturn]] void fail(const std::string& step) const;
 
  private:
+  friend class Statement;
+  // Takes back a statement that is done with, reset, for the next
+  // prepare() of the same SQL.
+  void release(const std::string& sql, sqlite3_stmt* stmt);
+
   sqlite3* db_ = nullptr;
   std::string path_;
+  std::mutex idle_mutex_;
+  std::unordered_multimap<std::string, sqlite3_stmt*> idle_;
 };
 
 // A prepared statement. Parameters are numbered from 1. step() returns true
