@@ -164,8 +164,9 @@ void bench::whole_night(int count) {
   }
   std::printf("  documents %d in all: %.0f per second of rendering\n",
               documents, documents / report.render_seconds);
-  std::printf("  mails %d sent: %.0f per second\n", report.mails_sent,
-              report.mails_sent / report.mail_seconds);
+  std::printf("  mails %d sent (while the papers were made, and %.2f s "
+              "after)\n",
+              report.mails_sent, report.mail_seconds);
   std::printf("  rejected %zu; peak memory %ld MB\n",
               report.rejections.size(), peak_rss_mb());
 }

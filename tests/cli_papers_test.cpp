@@ -127,6 +127,29 @@ BOOST_AUTO_TEST_CASE(the_code_on_a_paper_reads_back_and_checks_out) {
   BOOST_TEST(contains(pending.out, "not filed"), pending.out);
 }
 
+BOOST_AUTO_TEST_CASE(a_replaced_paper_is_said_to_be_replaced) {
+  RunJob run;
+  const std::string v1 = "DANJU1|HT-LP001|v1|" +
+                         content_hash(run.job, "LP001").substr(0, 12);
+
+  // The customer orders more: the order's next export is version 2.
+  run.job.write("inbox/orders.csv",
+                std::string(danju::testing::order_csv_header()) +
+                    "LP001,礼品,已确认,2026-12-01,2026-12-30,礼品事业部,"
+                    "陈晓东,宁波鸿达贸易有限公司,王喆,定制保温杯,500ml,只,"
+                    "150,58.80\r\n");
+  const Outcome rerun = danju_command(
+      {"run", run.job.job_file(), "--date", "2026-12-05", "--quiet"});
+  BOOST_REQUIRE_MESSAGE(rerun.code == 0, rerun.out + rerun.err);
+
+  const Outcome old = run.paper(v1);
+  BOOST_TEST(old.code == 0, old.out + old.err);
+  BOOST_TEST(contains(old.out, "replaced:"), old.out);
+  BOOST_TEST(contains(old.out, "but it is a replaced version, not to be "
+                               "used; exit code 0"),
+             old.out);
+}
+
 BOOST_AUTO_TEST_CASE(a_wrong_hash_and_an_unknown_paper_are_told_apart) {
   RunJob run;
   const std::string hash = content_hash(run.job, "LP002").substr(0, 12);
@@ -230,6 +253,25 @@ BOOST_AUTO_TEST_CASE(the_night_run_prints_shipment_notes_for_the_forms_too) {
   BOOST_TEST(contains(paper.out, "FH-LP002-v1-preprinted.pdf (preprinted.pdf"
                                  ", intact)"),
              paper.out);
+}
+
+BOOST_AUTO_TEST_CASE(offsets_that_push_a_value_off_the_form_are_refused) {
+  // Within the allowed range, yet the amount column ends near the right
+  // edge of the 241 mm form: 12 mm more would print part of it off.
+  for (const char* offsets : {"offset_x_mm = 12\n", "offset_x_mm = -20\n",
+                              "offset_y_mm = 20\n"}) {
+    JobFolder job;
+    write_inbox(job);
+    append_to_job(job, std::string("[printers.wide]\n") + offsets +
+                           "[preprinted]\nshipment_note = \"wide\"\n");
+    const Outcome run = danju_command({"run", job.job_file(), "--quiet"});
+    BOOST_TEST(run.code == 2, offsets << run.out + run.err);
+    BOOST_TEST(contains(run.err, "shipment_note.preprinted.toml:"), run.err);
+    BOOST_TEST(contains(run.err, "would print off the form's paper"),
+               run.err);
+    // Refused before any order was read.
+    BOOST_TEST(!danju::file_exists(job.path("output/documents")), offsets);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(mistakes_in_the_printer_keys_name_their_line) {

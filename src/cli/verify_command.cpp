@@ -15,6 +15,7 @@
 #include "pipeline/night_run.h"
 #include "pipeline/run_lock.h"
 #include "store/database.h"
+#include "store/document_store.h"
 
 namespace danju {
 
@@ -240,9 +241,13 @@ int verify_paper(const JobConfig& job, const std::string& text,
            "final: approved, or issued)\n";
   }
   const int latest = check.versions.back();
+  const bool replaced = latest > code.version || check.state == kDocumentSuperseded;
   if (latest > code.version) {
     out << "  replaced:  the order is on record up to version " << latest
         << "; this paper's version " << code.version << " was replaced\n";
+  } else if (replaced) {
+    out << "  replaced:  the order changed after this paper was made; the "
+           "paper of its new version is not made yet\n";
   }
 
   if (check.verdict == PaperVerdict::wrong_hash) {
@@ -263,7 +268,7 @@ int verify_paper(const JobConfig& job, const std::string& text,
     return kExitVerifyFound;
   }
   out << "Result: the paper agrees with the records";
-  if (latest > code.version) out << " (it is a replaced version)";
+  if (replaced) out << ", but it is a replaced version, not to be used";
   out << "; exit code 0\n";
   return kExitOk;
 }

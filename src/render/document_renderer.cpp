@@ -1,5 +1,6 @@
 #include "render/document_renderer.h"
 
+#include <cstdio>
 #include <unordered_map>
 
 #include "jobs/job_config.h"
@@ -49,15 +50,60 @@ RendererSettings renderer_settings(const JobConfig& job) {
   return settings;
 }
 
+namespace {
+
+// Throws when a box [x, x + width] x [top, top + height] (mm), moved by the
+// printer's offsets, leaves the form's paper.
+void check_on_paper(const PreprintedTemplate& form, int line, double x,
+                    double width, double top, double height,
+                    const PrinterSettings& printer) {
+  const double left = x + printer.offset_x_mm;
+  const double upper = top + printer.offset_y_mm;
+  const double tolerance = 1e-6;
+  if (left < -tolerance || upper < -tolerance ||
+      left + width > form.width + tolerance ||
+      upper + height > form.height + tolerance) {
+    char offsets[64];
+    std::snprintf(offsets, sizeof offsets, "%.1f mm, %.1f mm",
+                  printer.offset_x_mm, printer.offset_y_mm);
+    throw TemplateError(form.file + ":" + std::to_string(line) +
+                        ": with printer " + printer.name + "'s offsets (" +
+                        offsets +
+                        ") this box would print off the form's paper; "
+                        "change the offsets in the job file or move the "
+                        "box");
+  }
+}
+
+}  // namespace
+
 void check_preprinted_templates(const JobConfig& job,
                                 const DocumentRenderer& renderer) {
   for (const auto& [kind, printer] : job.preprinted) {
-    if (renderer.preprinted_template(kind) == nullptr) {
+    const PreprintedTemplate* form = renderer.preprinted_template(kind);
+    if (form == nullptr) {
       throw TemplateError(
           TemplateSet::preprinted_path(job.templates_folder, kind) +
           ":1: template missing: the job's [preprinted] prints " +
           document_kind_name(kind) + " on pre-printed forms (printer " +
           printer + ")");
+    }
+    const PrinterSettings* settings = job.preprinted_printer(kind);
+    if (settings == nullptr) continue;
+
+    // Offsets move every value: none may be pushed past the paper's edge.
+    for (const PreprintedField& field : form->fields) {
+      check_on_paper(*form, field.line, field.x, field.width, field.y,
+                     preprinted_box_height(field.lines, field.font_size),
+                     *settings);
+    }
+    const PreprintedItems& items = form->items;
+    if (items.rows == 0) continue;
+    const double rows_height = items.row_pitch * (items.rows - 1) +
+                               preprinted_box_height(1, items.font_size);
+    for (const PreprintedColumn& column : items.columns) {
+      check_on_paper(*form, column.line, column.x, column.width, items.y,
+                     rows_height, *settings);
     }
   }
 }
