@@ -57,6 +57,14 @@ BOOST_AUTO_TEST_CASE(help_names_every_command_and_exit_code) {
   BOOST_TEST(danju_command({"run"}).code == danju::kExitUsage);
   BOOST_TEST(danju_command({"run", "x.toml", "--colour"}).code ==
              danju::kExitUsage);
+
+  // Asking a command for help gets the same text, whatever else is given.
+  for (const char* command : {"run", "verify", "calibrate", "decide"}) {
+    const Outcome asked = danju_command({command, "--help"});
+    BOOST_TEST(asked.code == 0, command);
+    BOOST_TEST(asked.out == help.out, command);
+  }
+  BOOST_TEST(danju_command({"run", "x.toml", "-h"}).out == help.out);
 }
 
 BOOST_AUTO_TEST_CASE(a_job_file_typo_is_named_with_its_line) {

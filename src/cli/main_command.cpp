@@ -156,6 +156,13 @@ int main_command(int argc, char** argv) {
   }
   const std::string command = args[0];
   args.erase(args.begin());
+  for (const std::string& arg : args) {
+    // "danju run --help" asks for the same text as "danju help".
+    if (arg == "--help" || arg == "-h") {
+      std::cout << kUsage;
+      return kExitOk;
+    }
+  }
 
   // Every failure ends here as one readable line; library exceptions never
   // reach the operator raw.
