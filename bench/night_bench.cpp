@@ -1,12 +1,12 @@
 // How fast a whole night runs, and how fast each kind of document renders,
 // on synthetic orders.
 //
-// For each N, whole_night() writes N seeded orders (gift, furniture and transport, at
-// every stage, 5-15 items each) and their payments into a scratch job, starts
-// the project's SMTP test server on 127.0.0.1, and runs the whole night:
-// read, store, decide, render every due kind, queue and send every mail,
-// record. It prints the phases' times, documents per second by kind, mails
-// per second and the peak memory. render_kinds() renders 200 orders'
+// For each N, whole_night() writes N seeded orders (gift, furniture and
+// transport, at every stage, 5-15 items each) and their payments into a
+// scratch job, starts the project's SMTP test server on 127.0.0.1, and runs
+// the whole night: read, store, decide, render every due kind, queue and
+// send every mail, record. It prints the phases' times, documents per second
+// by kind, the mails sent and the peak memory. render_kinds() renders 200 orders'
 // documents kind by kind, on one thread and on all cores.
 #include <atomic>
 #include <chrono>
@@ -123,7 +123,8 @@ void write_job(const std::string& root, int smtp_port) {
   std::ofstream job(root + "/job.toml");
   job << "inbox = \"inbox\"\ndata = \"data\"\noutput = \"output\"\n"
       << "templates = \"" << DANJU_SOURCE_DIR << "/templates\"\n"
-      << "people = \"people.toml\"\n[company]\nname = \"杭州丹聚定制科技有限公司\"\n"
+      << "people = \"people.toml\"\n[company]\n"
+      << "name = \"杭州丹聚定制科技有限公司\"\n"
       << "[mail]\nfrom = \"danju@bench.example\"\nhost = \"127.0.0.1\"\n"
       << "port = " << smtp_port << "\n";
 }

@@ -308,7 +308,8 @@ BOOST_AUTO_TEST_CASE(a_form_drawn_once_shows_on_every_page_that_places_it) {
   // The form's drawing is in the file once, as one form XObject.
   const CommandResult forms =
       run("qpdf --show-npages " + pdf.path() + " && qpdf --json=2 "
-          "--json-key=qpdf " + pdf.path() + " | grep -c '\"/Subtype\": \"/Form\"'");
+          "--json-key=qpdf " + pdf.path() +
+          " | grep -c '\"/Subtype\": \"/Form\"'");
   BOOST_TEST(forms.output == "2\n1\n", forms.output);
 }
 

@@ -98,8 +98,9 @@ BOOST_AUTO_TEST_CASE(each_copy_has_its_label_and_the_whole_note) {
   const std::string all = output_of("/usr/bin/qpdf",
                                     {"--json=2", "--json-key=qpdf", path});
   std::size_t forms = 0;
-  for (auto at = all.find("\"/Subtype\": \"/Form\"");
-       at != std::string::npos; at = all.find("\"/Subtype\": \"/Form\"", at + 1)) {
+  const std::string form = "\"/Subtype\": \"/Form\"";
+  for (auto at = all.find(form); at != std::string::npos;
+       at = all.find(form, at + 1)) {
     ++forms;
   }
   BOOST_TEST(forms >= 1u);

@@ -103,8 +103,8 @@ bool is_cjk_font(const EmbeddedFont& font) {
 
 BOOST_AUTO_TEST_CASE(documents_of_one_template_share_its_stock_font) {
   const DocumentRenderer renderer(testing::shipped_renderer_settings());
-  const Made first = make(renderer, order_for("宁波瑞丰实业有限公司", "定制保温杯"),
-                          "first");
+  const Made first = make(
+      renderer, order_for("宁波瑞丰实业有限公司", "定制保温杯"), "first");
   const Made second = make(renderer, order_for("合肥鸿达电子科技公司",
                                                "烫金笔记本"),
                            "second");
@@ -153,7 +153,8 @@ BOOST_AUTO_TEST_CASE(each_glyph_is_embedded_once_and_drawn) {
   const std::u32string customer = U"瑞丰";
   for (const auto& font : made.fonts) {
     if (!is_cjk_font(font)) continue;
-    const bool has_title = font.characters.find(title[0]) != std::u32string::npos;
+    const bool has_title =
+        font.characters.find(title[0]) != std::u32string::npos;
     const bool has_customer =
         font.characters.find(customer[0]) != std::u32string::npos;
     BOOST_TEST(has_title != has_customer);

@@ -241,7 +241,8 @@ int verify_paper(const JobConfig& job, const std::string& text,
            "final: approved, or issued)\n";
   }
   const int latest = check.versions.back();
-  const bool replaced = latest > code.version || check.state == kDocumentSuperseded;
+  const bool replaced =
+      latest > code.version || check.state == kDocumentSuperseded;
   if (latest > code.version) {
     out << "  replaced:  the order is on record up to version " << latest
         << "; this paper's version " << code.version << " was replaced\n";

@@ -34,7 +34,9 @@ std::string eml_name(const std::string& message_id) {
 
 std::string recipients_text(const std::vector<std::string>& recipients) {
   std::string text;
-  for (const std::string& r : recipients) text += (text.empty() ? "" : ", ") + r;
+  for (const std::string& r : recipients) {
+    text += (text.empty() ? "" : ", ") + r;
+  }
   return text;
 }
 

@@ -118,8 +118,8 @@ DocumentRenderer::DocumentRenderer(const RendererSettings& settings)
   for (const FontSpec& font : settings.cjk_fonts) cjk.push_back(font.path);
   impl_->fonts = FontSet::load(settings.latin_font.path, cjk);
   for (const DocumentTemplate* document : impl_->templates.all()) {
-    impl_->stocks.emplace(document,
-                          FontStock(*impl_->fonts, template_wording(*document)));
+    impl_->stocks.emplace(
+        document, FontStock(*impl_->fonts, template_wording(*document)));
   }
 
   // PoDoFo builds some of its tables on first use, without a lock; one small

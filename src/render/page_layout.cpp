@@ -587,7 +587,8 @@ std::vector<Stretch> stretches_of(
   const DrawnPage& first = copies.front()[n];
   std::vector<Stretch> stretches;
   for (const auto& copy : copies) {
-    if (copy.size() != copies.front().size() || copy[n].size() != first.size()) {
+    if (copy.size() != copies.front().size() ||
+        copy[n].size() != first.size()) {
       stretches.push_back({0, first.size(), false});
       return stretches;
     }
