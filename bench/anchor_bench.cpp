@@ -118,12 +118,15 @@ DanjuFigures render_with_danju(const std::vector<danju::Order>& orders,
       const char* const gift[] = {"部门负责人意见", "法务意见",
                                   "公司负责人意见"};
       const char* const furniture[] = {"市场总监意见", "总经理意见"};
-      if (order.line == danju::BusinessLine::gift) {
-        for (const char* title : gift) request.approvals.push_back({title});
-      } else {
-        for (const char* title : furniture) {
-          request.approvals.push_back({title});
-        }
+      const bool is_gift = order.line == danju::BusinessLine::gift;
+      for (const char* title : is_gift ? std::vector<const char*>(
+                                             std::begin(gift), std::end(gift))
+                                       : std::vector<const char*>(
+                                             std::begin(furniture),
+                                             std::end(furniture))) {
+        danju::ApprovalBox box;
+        box.title = title;
+        request.approvals.push_back(box);
       }
       const std::string approval = renderer.render_pdf(request);
       std::ofstream(out + "/" + order.contract_no + "-approval.pdf",
