@@ -116,7 +116,8 @@ void write_job(const std::string& root, int smtp_port) {
                          "general_manager", "marketing_director"};
   int i = 0;
   for (const char* role : roles) {
-    people << "[[person]]\nname = \"审批人" << ++i
+    ++i;
+    people << "[[person]]\nname = \"审批人" << i
            << "\"\nemail = \"approver" << i << "@bench.example\"\nroles = [\""
            << role << "\"]\n";
   }
