@@ -488,7 +488,7 @@ void NightRun::queue_monthly_register() {
     month = 12;
     --year;
   }
-  char last[16];  // room for any int, though a date's year has four digits
+  char last[24];  // room for any two ints, though a year has four digits
   std::snprintf(last, sizeof last, "%04d-%02d", year, month);
 
   const std::vector<Mailbox> finance = mailboxes_with_role("finance");
