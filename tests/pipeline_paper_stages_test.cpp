@@ -201,9 +201,14 @@ BOOST_AUTO_TEST_CASE(sampling_starts_once_the_contract_is_approved_and_paid) {
       pdf_text(job.path("output/documents/2026-12/LP101/DY-LP101-v2.pdf"));
   BOOST_TEST(second_version.find("第2版") != std::string::npos);
   BOOST_TEST(second_version.find("改为烫金") != std::string::npos);
-  // The first request stays, with a void copy that names its successor.
-  BOOST_TEST(fs::exists(
-      job.path("output/documents/2026-12/LP101/DY-LP101-v1-void.pdf")));
+  // The first request stays, with a void copy that names its successor
+  // and still shows who approved it.
+  const std::string void_copy =
+      job.path("output/documents/2026-12/LP101/DY-LP101-v1-void.pdf");
+  BOOST_REQUIRE(fs::exists(void_copy));
+  const std::string voided = pdf_text(void_copy);
+  BOOST_TEST(voided.find("审批人：王喆") != std::string::npos, voided);
+  BOOST_TEST(voided.find("同意") != std::string::npos, voided);
   BOOST_TEST(count(job, "SELECT COUNT(*) FROM documents WHERE document_no = "
                         "'DY-LP101' AND format = 'pdf'") == 2);
 }

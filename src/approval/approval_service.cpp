@@ -32,6 +32,32 @@ std::string stamp_time(const std::string& iso) {
   return iso.substr(0, 10) + " " + iso.substr(11, 5) + " " + iso.substr(19);
 }
 
+}  // namespace
+
+std::vector<ApprovalBox> stamped_boxes(const JobConfig& job,
+                                       DocumentStore& documents,
+                                       std::int64_t document_id) {
+  std::vector<ApprovalBox> boxes;
+  for (const ApprovalStepRecord& row : documents.steps_of(document_id)) {
+    ApprovalBox box;
+    box.title = row.title + "意见";
+    if (row.state == kStepApproved) {
+      const Person* who = job.person_with_email(row.decided_by);
+      box.approver = who ? who->name : row.decided_by;
+      box.decision = std::string("同意") +
+                     (row.note.empty() ? "" : "：" + row.note) + "（" +
+                     how_in_chinese(row.decided_how) + "）";
+      box.decided_at = stamp_time(row.decided_at);
+    } else if (row.state == kStepSkipped) {
+      box.decision = "（或签，他人已处理）";
+    }
+    boxes.push_back(box);
+  }
+  return boxes;
+}
+
+namespace {
+
 const char* const kPdf = "application/pdf";
 const char* const kXlsx =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -357,21 +383,7 @@ AnswerResult ApprovalService::decide(const Answer& answer) {
   request.content_hash = stored->content_hash;
   request.date = form->business_date;
   request.prepaid = m.orders.received(order.order_no, m.date);
-  for (const ApprovalStepRecord& row : m.documents.steps_of(form->id)) {
-    ApprovalBox box;
-    box.title = row.title + "意见";
-    if (row.state == kStepApproved) {
-      const Person* who = m.job.person_with_email(row.decided_by);
-      box.approver = who ? who->name : row.decided_by;
-      box.decision = std::string("同意") +
-                     (row.note.empty() ? "" : "：" + row.note) + "（" +
-                     how_in_chinese(row.decided_how) + "）";
-      box.decided_at = stamp_time(row.decided_at);
-    } else if (row.state == kStepSkipped) {
-      box.decision = "（或签，他人已处理）";
-    }
-    request.approvals.push_back(box);
-  }
+  request.approvals = stamped_boxes(m.job, m.documents, form->id);
   // The form with every decision stamped, and the contract it approves,
   // are made again without the 草稿 mark, then filed for finance.
   auto remake = [&](const DocumentRecord& original,

@@ -26,6 +26,7 @@
 #include "core/business_clock.h"
 #include "core/run_log.h"
 #include "jobs/job_config.h"
+#include "render/document_request.h"
 #include "store/database.h"
 #include "store/document_store.h"
 
@@ -47,6 +48,14 @@ struct Answer {
   std::string evidence;  // "reply <message-id> sha256 <hash>", "link from
                          // 203.0.113.9", ...
 };
+
+// The approval boxes of a document as its chain stands: an approved step
+// stamped with who, how and when, a step another approver of an 或签
+// settled marked so, any other step an empty box. What the stamped form
+// shows, and the void copy of a replaced one.
+std::vector<ApprovalBox> stamped_boxes(const JobConfig& job,
+                                       DocumentStore& documents,
+                                       std::int64_t document_id);
 
 struct AnswerResult {
   bool decided = false;

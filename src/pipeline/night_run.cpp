@@ -545,6 +545,8 @@ void NightRun::void_replaced() {
       request.date = old.business_date;
       request.prepaid = orders.received(order_no, date_);
       request.watermark = "作废 见第" + std::to_string(version) + "版";
+      // The void copy shows the paper as it stood, decisions included.
+      request.approvals = stamped_boxes(job_, documents, old.id);
       try {
         const std::string bytes = renderer_->render_pdf(request);
         DocumentRecord voided = old;
