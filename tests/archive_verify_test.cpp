@@ -18,6 +18,7 @@
 #include "archive/audit_log.h"
 #include "archive/document_check.h"
 #include "core/file_io.h"
+#include "core/text.h"
 #include "fixtures/child_process.h"
 #include "fixtures/job_folder.h"
 #include "store/database.h"
@@ -254,7 +255,8 @@ BOOST_AUTO_TEST_CASE(the_archive_is_checked_against_records_and_manifest) {
   JobFolder job;
   job.write("inbox/orders.csv", orders_csv());
   job.write("inbox/payments.csv",
-            "订单号,款项类型,金额,到账日期\r\nLP002,全款,280.00,2026-12-03\r\n");
+            "订单号,款项类型,金额,到账日期\r\n"
+            "LP002,全款,280.00,2026-12-03\r\n");
   const Outcome run =
       cli({"run", job.job_file(), "--date", "2026-12-04", "--quiet"});
   BOOST_REQUIRE_MESSAGE(run.exit_code == 0, run.out + run.err);
@@ -282,4 +284,42 @@ BOOST_AUTO_TEST_CASE(the_archive_is_checked_against_records_and_manifest) {
              verify.out);
   BOOST_TEST(contains(verify.out, "added:   archive/2026-12/LP002/extra.pdf"),
              verify.out);
+}
+
+BOOST_AUTO_TEST_CASE(a_line_cut_from_the_manifest_or_added_to_it_is_named) {
+  auto cli = [](const std::vector<std::string>& arguments) {
+    ChildProcess child(DANJU_BINARY, arguments);
+    Outcome outcome;
+    outcome.exit_code = child.wait(&outcome.out, &outcome.err);
+    return outcome;
+  };
+  JobFolder job;
+  job.write("inbox/orders.csv", orders_csv());
+  job.write("inbox/payments.csv",
+            "订单号,款项类型,金额,到账日期\r\n"
+            "LP002,全款,280.00,2026-12-03\r\n");
+  const Outcome run =
+      cli({"run", job.job_file(), "--date", "2026-12-04", "--quiet"});
+  BOOST_REQUIRE_MESSAGE(run.exit_code == 0, run.out + run.err);
+
+  // The line of the filed shipment note goes, and a line of garbage comes.
+  const std::string path = job.path("output/archive/2026-12/manifest.txt");
+  std::string kept;
+  for (const std::string& line : danju::split(danju::read_file(path), '\n')) {
+    if (line.empty() ||
+        line.find("LP002/FH-LP002-v1.pdf") != std::string::npos) {
+      continue;
+    }
+    kept += line + "\n";
+  }
+  kept += "not a manifest line\n";
+  ::chmod(path.c_str(), 0644);
+  danju::write_file_atomic(path, kept);
+
+  const Outcome verify = cli({"verify", job.job_file()});
+  BOOST_TEST(verify.exit_code == 6, verify.out);
+  BOOST_TEST(contains(verify.out, "archive/2026-12/LP002/FH-LP002-v1.pdf"),
+             verify.out);
+  BOOST_TEST(contains(verify.out, "manifest does not list it"), verify.out);
+  BOOST_TEST(contains(verify.out, "1 line is not of the form"), verify.out);
 }

@@ -69,10 +69,20 @@ DocumentCheck check_archive(Database& db, const std::string& output_folder) {
     std::map<std::string, std::string> listed;  // relative to the month
     std::ifstream manifest(month.path() / "manifest.txt");
     std::string line;
+    int malformed = 0;
     while (std::getline(manifest, line)) {
       if (line.size() > 66 && line[64] == ' ' && line[65] == ' ') {
         listed[line.substr(66)] = line.substr(0, 64);
+      } else if (!line.empty()) {
+        ++malformed;
       }
+    }
+    if (malformed > 0) {
+      check.changed.push_back(
+          {"archive/" + month_name + "/manifest.txt", "",
+           std::to_string(malformed) +
+               (malformed == 1 ? " line is" : " lines are") +
+               " not of the form \"SHA-256  file\""});
     }
     for (const auto& [inside, sha] : listed) {
       const std::string relative = "archive/" + month_name + "/" + inside;
@@ -97,7 +107,12 @@ DocumentCheck check_archive(Database& db, const std::string& output_folder) {
         continue;
       }
       const std::string relative = "archive/" + month_name + "/" + inside;
-      if (!listed.count(inside) && !known.count(relative)) {
+      if (listed.count(inside)) continue;
+      if (known.count(relative)) {
+        check.changed.push_back(
+            {relative, "", "filed, but the month's manifest does not list "
+                           "it"});
+      } else {
         check.added.push_back(
             {relative, "", "in the archive, but filed nowhere"});
       }
