@@ -33,10 +33,11 @@ class QuietPodofo {
 
 // PoDoFo stamps the clock's time as /ModDate (and a file identifier made
 // from it) into a document it loaded and writes again, so the same two PDFs
-// would join into different bytes each time, and a paper filed by a run that was killed before recording it
-// could not be filed again by the next run. The stamp's fourteen digits are
-// replaced, in place (the lengths, and so the offsets, stay), by those of
-// the document's own /CreationDate, or by zeros without one.
+// would join into different bytes each time, and a paper filed by a run
+// that was killed before recording it could not be filed again by the next
+// run. The stamp's fourteen digits are replaced, in place (the lengths, and
+// so the offsets, stay), by those of the document's own /CreationDate, or by
+// zeros without one.
 void keep_modification_date_out_of(std::string* pdf) {
   const std::string modified = "/ModDate(D:";
   const std::string created = "/CreationDate(D:";
