@@ -243,16 +243,19 @@ BOOST_AUTO_TEST_CASE(check_documents_lists_each_kind_of_problem) {
   BOOST_TEST(!check.clean());
 }
 
-BOOST_AUTO_TEST_CASE(the_archive_is_checked_against_records_and_manifest) {
-  // LP002 is paid in full, so its shipment note and the customer's receipt
-  // are issued and filed.
-  auto cli = [](const std::vector<std::string>& arguments) {
-    ChildProcess child(DANJU_BINARY, arguments);
-    Outcome outcome;
-    outcome.exit_code = child.wait(&outcome.out, &outcome.err);
-    return outcome;
-  };
-  JobFolder job;
+namespace {
+
+// The danju command run to its end.
+Outcome cli(const std::vector<std::string>& arguments) {
+  ChildProcess child(DANJU_BINARY, arguments);
+  Outcome outcome;
+  outcome.exit_code = child.wait(&outcome.out, &outcome.err);
+  return outcome;
+}
+
+// A real night on a job where LP002 is paid in full, so its shipment note
+// and the customer's receipt are issued and filed.
+void run_night_with_filed_papers(const JobFolder& job) {
   job.write("inbox/orders.csv", orders_csv());
   job.write("inbox/payments.csv",
             "订单号,款项类型,金额,到账日期\r\n"
@@ -260,6 +263,13 @@ BOOST_AUTO_TEST_CASE(the_archive_is_checked_against_records_and_manifest) {
   const Outcome run =
       cli({"run", job.job_file(), "--date", "2026-12-04", "--quiet"});
   BOOST_REQUIRE_MESSAGE(run.exit_code == 0, run.out + run.err);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_archive_is_checked_against_records_and_manifest) {
+  JobFolder job;
+  run_night_with_filed_papers(job);
   const std::string filed =
       job.path("output/archive/2026-12/LP002/FH-LP002-v1.pdf");
   BOOST_REQUIRE(danju::file_exists(filed));
@@ -287,20 +297,8 @@ BOOST_AUTO_TEST_CASE(the_archive_is_checked_against_records_and_manifest) {
 }
 
 BOOST_AUTO_TEST_CASE(a_line_cut_from_the_manifest_or_added_to_it_is_named) {
-  auto cli = [](const std::vector<std::string>& arguments) {
-    ChildProcess child(DANJU_BINARY, arguments);
-    Outcome outcome;
-    outcome.exit_code = child.wait(&outcome.out, &outcome.err);
-    return outcome;
-  };
   JobFolder job;
-  job.write("inbox/orders.csv", orders_csv());
-  job.write("inbox/payments.csv",
-            "订单号,款项类型,金额,到账日期\r\n"
-            "LP002,全款,280.00,2026-12-03\r\n");
-  const Outcome run =
-      cli({"run", job.job_file(), "--date", "2026-12-04", "--quiet"});
-  BOOST_REQUIRE_MESSAGE(run.exit_code == 0, run.out + run.err);
+  run_night_with_filed_papers(job);
 
   // The line of the filed shipment note goes, and a line of garbage comes.
   const std::string path = job.path("output/archive/2026-12/manifest.txt");
