@@ -54,6 +54,36 @@ bool parse_order_status(const std::string& text, OrderStatus* out) {
   return true;
 }
 
+const std::vector<ExtraField>& order_extra_fields() {
+  static const std::vector<ExtraField> fields = {
+      // Transport: the trip.
+      {"route", "线路"},
+      {"origin", "出发地"},
+      {"destination", "目的地"},
+      {"service_time", "用车时间"},
+      {"headcount", "人数"},
+      {"vehicle_type", "车型"},
+      {"vehicle_count", "车辆数"},
+      {"driver", "司机"},
+      // Gift: the sample.
+      {"material", "材质"},
+      {"colour", "颜色"},
+      {"sample_quantity", "打样数量"},
+      {"sample_notes", "样品要求"},
+      // Any line: who stands guarantee for an order without prepayment.
+      {"guarantor", "担保人"},
+      {"guarantee", "担保金额"},
+  };
+  return fields;
+}
+
+bool is_order_extra_field(const std::string& key) {
+  for (const ExtraField& field : order_extra_fields()) {
+    if (key == field.key) return true;
+  }
+  return false;
+}
+
 const char* payment_kind_name(PaymentKind kind) {
   return kind == PaymentKind::prepayment ? "prepayment" : "balance";
 }

@@ -55,6 +55,16 @@ struct LineItem {
   Money amount() const { return unit_price * quantity; }
 };
 
+// 附加字段: the fields of one business line that the others lack, by the
+// key an order's extra map and the templates ({order.extra.KEY}) use and
+// the column header an export gives them. Only these keys are known.
+struct ExtraField {
+  const char* key;      // "route"
+  const char* chinese;  // "线路"
+};
+const std::vector<ExtraField>& order_extra_fields();
+bool is_order_extra_field(const std::string& key);
+
 struct Order {
   std::string order_no;     // checked identifier, unique per order
   std::string contract_no;  // checked identifier; derived if not given
@@ -71,8 +81,7 @@ struct Order {
   int prepayment_pct = 30;
   std::string remarks;
   std::vector<LineItem> items;
-  // Fields of one business line that the others lack (transport: route,
-  // origin, destination, headcount, vehicle...), by their template names.
+  // Values of the extra fields (order_extra_fields()) the order has.
   std::map<std::string, std::string> extra;
   SourceRef source;
 

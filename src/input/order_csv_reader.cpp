@@ -1,8 +1,10 @@
 #include "input/order_csv_reader.h"
 
+#include <iterator>
 #include <map>
 #include <vector>
 
+#include "core/order.h"
 #include "core/text.h"
 #include "input/field_values.h"
 #include "input/order_draft.h"
@@ -21,7 +23,7 @@ struct Column {
   bool required;
 };
 
-const Column kColumns[] = {
+const Column kBaseColumns[] = {
     {"order_no", "订单号", "order_no", Level::order, true},
     {"contract_no", "合同编号", "contract_no", Level::order, false},
     {"shipment_no", "发货单号", "shipment_no", Level::order, false},
@@ -45,28 +47,30 @@ const Column kColumns[] = {
     {"qty", "数量", "qty", Level::item, true},
     {"unit_price", "单价", "unit_price", Level::item, true},
     {"amount", "金额", "amount", Level::item, false},
-    {"route", "线路", "route", Level::extra, false},
-    {"origin", "出发地", "origin", Level::extra, false},
-    {"destination", "目的地", "destination", Level::extra, false},
-    {"service_time", "用车时间", "service_time", Level::extra, false},
-    {"headcount", "人数", "headcount", Level::extra, false},
-    {"vehicle_type", "车型", "vehicle_type", Level::extra, false},
-    {"vehicle_count", "车辆数", "vehicle_count", Level::extra, false},
-    {"driver", "司机", "driver", Level::extra, false},
-    {"material", "材质", "material", Level::extra, false},
-    {"colour", "颜色", "colour", Level::extra, false},
-    {"sample_quantity", "打样数量", "sample_quantity", Level::extra, false},
-    {"sample_notes", "样品要求", "sample_notes", Level::extra, false},
-    {"guarantor", "担保人", "guarantor", Level::extra, false},
-    {"guarantee", "担保金额", "guarantee", Level::extra, false},
 };
-constexpr std::size_t kColumnCount = sizeof kColumns / sizeof kColumns[0];
+
+// The order's and items' columns, then one per extra field, headed by its
+// Chinese name or its key.
+const std::vector<Column>& all_columns() {
+  static const std::vector<Column> columns = [] {
+    std::vector<Column> out(std::begin(kBaseColumns), std::end(kBaseColumns));
+    for (const ExtraField& field : order_extra_fields()) {
+      out.push_back({field.key, field.chinese, field.key, Level::extra,
+                     false});
+    }
+    return out;
+  }();
+  return columns;
+}
+
+const std::vector<Column>& kColumns = all_columns();
+const std::size_t kColumnCount = kColumns.size();
 constexpr std::size_t kNoCell = static_cast<std::size_t>(-1);
 
 // Which cell holds each known column, and what the header calls it.
 struct Layout {
-  std::size_t cell[kColumnCount];
-  std::string label[kColumnCount];
+  std::vector<std::size_t> cell = std::vector<std::size_t>(kColumnCount);
+  std::vector<std::string> label = std::vector<std::string>(kColumnCount);
 };
 
 // Fills layout from the header; returns a reason when the header is unusable.

@@ -137,6 +137,9 @@ class NightRun {
   void drop_unfit_kinds(OrderPlan* plan);
   void void_replaced();
   void queue_digest(const Digest& digest);
+  // For a paper that replaces one of an earlier order version, what the
+  // digest says of it; empty for a first paper.
+  std::string replaced_paper(const DocumentRecord& paper);
   std::vector<Mailbox> mailboxes_with_role(const std::string& role) const;
   bool queue_mail(MailMessage message, const std::string& purpose);
   void queue_monthly_register();
@@ -436,6 +439,22 @@ bool NightRun::queue_mail(MailMessage message, const std::string& purpose) {
   return queued;
 }
 
+std::string NightRun::replaced_paper(const DocumentRecord& paper) {
+  std::string earlier;
+  for (const DocumentRecord& record :
+       DocumentStore(*db_).with_number(paper.document_no)) {
+    if (record.kind != paper.kind || record.format != paper.format ||
+        record.order_version >= paper.order_version) {
+      continue;
+    }
+    earlier = "第 " + std::to_string(record.order_version) + " 版（" +
+              record.business_date + " 开出）";
+  }
+  if (earlier.empty()) return "";
+  return "  【更正版：第 " + std::to_string(paper.order_version) +
+         " 版，取代" + earlier + "，原单作废，请勿重复记账】";
+}
+
 void NightRun::queue_digest(const Digest& digest) {
   std::vector<DocumentRecord> papers;
   for (const DocumentRecord& record :
@@ -451,20 +470,29 @@ void NightRun::queue_digest(const Digest& digest) {
   const std::string title = document_kind_title(digest.kind);
   MailMessage mail;
   mail.to = to;
-  mail.subject = std::string(digest.subject) + date_ + "：共 " +
-                 std::to_string(papers.size()) + " 份";
+
   std::string list;
   std::string ids;
+  int replacing = 0;
   for (const DocumentRecord& paper : papers) {
     const auto stored = orders.version(paper.order_no, paper.order_version);
     if (!stored) continue;
+    const std::string replaced = replaced_paper(paper);
+    if (!replaced.empty()) ++replacing;
     list += paper.document_no + "  订单 " + paper.order_no + "  " +
             one_line(stored->order.customer.name) + "  " +
-            digest.detail(stored->order) + "\n";
+            digest.detail(stored->order) + replaced + "\n";
     ids += paper.sha256.substr(0, 8);
     mail.attachments.push_back({job_.output_folder + "/" + paper.path,
                                 title + "_" + paper.document_no + ".pdf",
                                 "application/pdf"});
+  }
+  // Whoever books the papers must not book a changed order twice: the
+  // subject already says how many papers replace earlier ones.
+  mail.subject = std::string(digest.subject) + date_ + "：共 " +
+                 std::to_string(papers.size()) + " 份";
+  if (replacing > 0) {
+    mail.subject += "，其中 " + std::to_string(replacing) + " 份为更正版";
   }
   mail.text_body = std::string(digest.greeting) + "\n\n" + date_ +
                    " 开出的" + title + "共 " + std::to_string(papers.size()) +

@@ -5,12 +5,38 @@
 #include "jobs/toml.h"
 #include "render/document_renderer.h"
 #include "render/field_values.h"
+#include "render/page_layout.h"
 #include "render/paper_size.h"
 #include "render/template_reading.h"
 
 namespace danju {
 
 namespace {
+
+// The header, the footer and the margins must leave the blocks a few rows
+// of every page; otherwise no order could be printed with the template.
+void check_content_room(const toml::Table& root,
+                        const DocumentTemplate& document) {
+  constexpr double kLeastRoom = 20;  // mm: a table's header and two rows
+  const double room = content_room(document) * 25.4 / 72.0;
+  if (room >= kLeastRoom) return;
+
+  std::string where = document.file + ":1: ";
+  if (const toml::Value* page = root.find("page")) {
+    where = template_where(*page);
+  } else if (const toml::Value* header = root.find("header")) {
+    where = template_where(*header);
+  }
+  std::ostringstream message;
+  message.precision(0);
+  message << std::fixed << where << "the margins, the header"
+          << (document.header.qr ? " with its QR code" : "")
+          << " and the footer leave " << std::max(room, 0.0) << " mm of the "
+          << document.page.height << " mm page for the blocks; at least "
+          << kLeastRoom << " mm are needed (lower the margins, the header's "
+          << "sizes or qr_size)";
+  throw TemplateError(message.str());
+}
 
 void read_page(const toml::Table& table, PageSetup* page) {
   table.check_keys({"size", "margin_top", "margin_bottom", "margin_left",
@@ -293,6 +319,7 @@ DocumentTemplate read_template(const toml::Table& root) {
     throw TemplateError(out.file + ":1: a template needs at least one "
                         "[[block]]");
   }
+  check_content_room(root, out);
   return out;
 }
 

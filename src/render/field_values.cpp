@@ -58,7 +58,7 @@ bool known(const std::string& name, unsigned scopes) {
   if (scopes & kDocumentScope) {
     if (document_names().count(name)) return true;
     if (name.rfind(kExtraPrefix, 0) == 0 &&
-        name.size() > sizeof(kExtraPrefix) - 1) {
+        is_order_extra_field(name.substr(sizeof(kExtraPrefix) - 1))) {
       return true;
     }
   }
@@ -111,6 +111,14 @@ std::string scan(std::string_view text, Literal literal,
 }
 
 std::string scope_hint(const std::string& name) {
+  if (name.rfind(kExtraPrefix, 0) == 0) {
+    std::string keys;
+    for (const ExtraField& field : order_extra_fields()) {
+      keys += keys.empty() ? "" : ", ";
+      keys += field.key;
+    }
+    return " (the extra fields are " + keys + ")";
+  }
   if (name.rfind("item.", 0) == 0) {
     return " (item fields are known only in the columns of an items block)";
   }

@@ -20,6 +20,19 @@ constexpr double kPadY = 1.2 * kPointsPerMm;
 constexpr double kMinRow = 7 * kPointsPerMm;
 constexpr double kRule = 0.6;     // grid line width
 constexpr double kLeading = 1.4;  // line height as a multiple of the size
+constexpr double kSmallestFigures = 5;  // points; a number shrinks to this
+
+// The header: a centred line takes its size times these above and below
+// its baseline; the number-and-date line is set at kNumberSize.
+constexpr double kHeaderAbove = 1.1;
+constexpr double kHeaderBelow = 0.5;
+constexpr double kNumberSize = 9;
+constexpr double kNumberAbove = 1.4;
+constexpr double kNumberBelow = 0.8;
+// The footer: a line's baseline stands its descent (at most this share of
+// its size) above the margin; blocks stop kFooterGap sizes above it.
+constexpr double kMostDescent = 0.3;
+constexpr double kFooterGap = 2;
 
 const Colour kShade{0.93, 0.93, 0.93};
 const Colour kWhite{1, 1, 1};
@@ -49,6 +62,7 @@ struct Cell {
   Align align = Align::left;
   bool shaded = false;
   bool bottom = false;  // text sits at the bottom of the cell, not centred
+  double size = 0;      // points; 0 for the row's size
 };
 
 class Layout {
@@ -131,11 +145,37 @@ class Layout {
     }
   }
 
+  // Sets the text of a table column's cell. A figure is read as a whole:
+  // one wider than its cell is set smaller on one line rather than split.
+  // Only a figure that does not fit even at the smallest size wraps.
+  void fill_column_cell(const std::string& shown, NumberFormat format,
+                        double size, Cell* cell) const {
+    const double room = cell->w - 2 * kPadX;
+    if (format == NumberFormat::text) {
+      cell->lines = wrap(shown, size, room);
+      return;
+    }
+    const double wide = fonts_.width(shown, size);
+    if (shown.empty() || wide <= room) {
+      cell->lines = wrap(shown, size, room);
+      return;
+    }
+    const double smaller = size * room / wide;
+    if (smaller >= kSmallestFigures) {
+      cell->size = smaller;
+      cell->lines = {shown};
+      return;
+    }
+    cell->size = kSmallestFigures;
+    cell->lines = wrap(shown, kSmallestFigures, room);
+  }
+
   double row_height(const std::vector<Cell>& cells, double size,
                     double minimum) const {
     double h = minimum;
     for (const Cell& cell : cells) {
-      h = std::max(h, text_height(cell.lines.size(), size) + 2 * kPadY);
+      const double own = cell.size > 0 ? cell.size : size;
+      h = std::max(h, text_height(cell.lines.size(), own) + 2 * kPadY);
     }
     return h;
   }
@@ -147,8 +187,8 @@ class Layout {
         add_box(Op::Kind::fill, cell.x, top - h, cell.w, h, kShade);
       }
       add_box(Op::Kind::stroke, cell.x, top - h, cell.w, h, Colour{});
-      place_lines(cell.lines, cell.x, cell.w, top, h, size, cell.align,
-                  cell.bottom);
+      place_lines(cell.lines, cell.x, cell.w, top, h,
+                  cell.size > 0 ? cell.size : size, cell.align, cell.bottom);
     }
     y_ -= h;
   }
@@ -171,6 +211,7 @@ class Layout {
     pages_.emplace_back();
     const HeaderTemplate& header = doc_.header;
     double y = page_height_ - mm(doc_.page.margin_top);
+    double corner = 0;  // what the copy label or the code takes of the top
 
     // The copy band: a coloured strip across the top and the copy's label
     // in a box at the right, so each part is told apart at a glance.
@@ -184,6 +225,7 @@ class Layout {
       add_box(Op::Kind::fill, box_x, y - box_h, box_w, box_h, copy_->colour);
       add_text(box_x, box_w, y - box_h / 2 - 3.5, 10, label, Align::center,
                false, kWhite);
+      corner = box_w + mm(1);
     }
 
     // The paper code sits in the top left corner, where neither the copy
@@ -197,52 +239,96 @@ class Layout {
       code.x = left_, code.y = code_bottom, code.w = side;
       code.text = expand("{document.code}");
       pages_.back().push_back(code);
+      corner = std::max(corner, side + mm(1));
     }
 
-    // Limitation: header lines are set on one line each, unwrapped; a title
-    // wider than the page runs past the margins, and one wider than the room
-    // beside the paper code runs over the code.
+    // The company and the title are centred on one line each; one too wide
+    // for the room between the corners is set smaller.
+    // Limitation: below 6 points a header line is not shrunk further and
+    // runs past its room.
+    const double between_corners = width_ - 2 * corner;
     if (!header.company.empty()) {
-      y -= header.company_size * 1.1;
-      add_text(left_, width_, y, header.company_size,
-               header.company, Align::center, true);
-      y -= header.company_size * 0.5;
+      const double size = header_size(header.company, header.company_size,
+                                      between_corners);
+      y -= size * kHeaderAbove;
+      add_text(left_, width_, y, size, header.company, Align::center, true);
+      y -= size * kHeaderBelow;
     }
     if (!header.title.empty()) {
-      y -= header.title_size * 1.1;
-      add_text(left_, width_, y, header.title_size, header.title,
-               Align::center, true);
-      y -= header.title_size * 0.5;
+      const double size = header_size(header.title, header.title_size,
+                                      between_corners);
+      y -= size * kHeaderAbove;
+      add_text(left_, width_, y, size, header.title, Align::center, true);
+      y -= size * kHeaderBelow;
     }
-    const double small = 9;
     // The number line is set at the left margin, so below the code.
     if (header.qr) y = std::min(y, code_bottom - mm(1));
-    y -= small * 1.4;
+    y -= kNumberSize * kNumberAbove;
     if (!header.number.empty()) {
-      add_text(left_, width_, y, small, header.number, Align::left,
+      add_text(left_, width_, y, kNumberSize, header.number, Align::left,
                true);
     }
     if (!header.date.empty()) {
-      add_text(left_, width_, y, small, header.date, Align::right,
+      add_text(left_, width_, y, kNumberSize, header.date, Align::right,
                true);
     }
-    y -= small * 0.8;
+    y -= kNumberSize * kNumberBelow;
     top_of_content_ = y;
     y_ = y;
+    footer();
+  }
 
-    // The footer stands on the bottom margin: its descenders too stay
-    // inside it.
-    const double fs = doc_.footer.font_size;
-    const double footer_y = mm(doc_.page.margin_bottom) + fonts_.descent() * fs;
-    if (!doc_.footer.left.empty()) {
-      add_text(left_, width_, footer_y, fs, doc_.footer.left,
-               Align::left, true);
+  // The size at which a header line fits room, at most its own size.
+  double header_size(const std::string& line, double size,
+                     double room) const {
+    const double wide = fonts_.width(expand(line), size);
+    if (wide <= room) return size;
+    return std::max(6.0, size * room / wide);
+  }
+
+  // The footer stands on the bottom margin, descenders inside it. The left
+  // text wraps in the room the right one (the page count, usually) leaves
+  // it, its last line on the margin; the content stops above the first.
+  void footer() {
+    const FooterTemplate& footer = doc_.footer;
+    const double fs = footer.font_size;
+    const double base = mm(doc_.page.margin_bottom) + fonts_.descent() * fs;
+    double right_w = 0;
+    if (!footer.right.empty()) {
+      add_text(left_, width_, base, fs, footer.right, Align::right, true);
+      right_w = fonts_.width(expand(widest_page_numbers(footer.right)), fs) +
+                mm(3);
     }
-    if (!doc_.footer.right.empty()) {
-      add_text(left_, width_, footer_y, fs, doc_.footer.right,
-               Align::right, true);
+
+    std::size_t lines = 1;
+    if (footer.left.find("{page.") != std::string::npos) {
+      // Limitation: a left footer showing page numbers is set on one line,
+      // unwrapped, since its width is known only when the pages are.
+      add_text(left_, width_, base, fs, footer.left, Align::left, true);
+    } else if (!footer.left.empty()) {
+      const std::vector<std::string> left =
+          wrap(expand(footer.left), fs, width_ - right_w);
+      lines = std::max<std::size_t>(1, left.size());
+      for (std::size_t i = 0; i < left.size(); ++i) {
+        const double above = static_cast<double>(left.size() - 1 - i);
+        add_text(left_, width_ - right_w, base + above * fs * kLeading, fs,
+                 left[i], Align::left);
+      }
     }
-    bottom_ = footer_y + fs * 2;
+    bottom_ = base + static_cast<double>(lines - 1) * fs * kLeading +
+              fs * kFooterGap;
+  }
+
+  // Footer text with its page numbers as wide as three digits, to measure
+  // the room it takes before the pages are counted.
+  static std::string widest_page_numbers(std::string text) {
+    for (const std::string name : {"{page.no}", "{page.count}"}) {
+      for (std::size_t at = text.find(name); at != std::string::npos;
+           at = text.find(name, at)) {
+        text.replace(at, name.size(), "888");
+      }
+    }
+    return text;
   }
 
   void fields(const Block& block, double size) {
@@ -312,7 +398,7 @@ class Layout {
             shown = format_yuan(Money(v.amount));
           }
         }
-        cell.lines = wrap(shown, size, cell.w - 2 * kPadX);
+        fill_column_cell(shown, column.format, size, &cell);
         cells.push_back(cell);
         x += cell.w;
       }
@@ -356,8 +442,8 @@ class Layout {
       for (std::size_t k = span; k < columns.size(); ++k) {
         Cell cell;
         cell.x = head[k].x, cell.w = head[k].w, cell.align = columns[k].align;
-        cell.lines = wrap(expand(columns[k].total), size,
-                          cell.w - 2 * kPadX);
+        fill_column_cell(expand(columns[k].total), columns[k].format, size,
+                         &cell);
         cells.push_back(cell);
       }
       const double h = row_height(cells, size, kMinRow);
@@ -605,6 +691,24 @@ std::vector<Stretch> stretches_of(
 }
 
 }  // namespace
+
+double content_room(const DocumentTemplate& document) {
+  const HeaderTemplate& header = document.header;
+  double above = 0;
+  if (!header.company.empty()) {
+    above += header.company_size * (kHeaderAbove + kHeaderBelow);
+  }
+  if (!header.title.empty()) {
+    above += header.title_size * (kHeaderAbove + kHeaderBelow);
+  }
+  if (header.qr) above = std::max(above, mm(header.qr_size + 1));
+  above += kNumberSize * (kNumberAbove + kNumberBelow);
+
+  const double below =
+      document.footer.font_size * (kMostDescent + kFooterGap);
+  return mm(document.page.height - document.page.margin_top -
+            document.page.margin_bottom) - above - below;
+}
 
 int draw_document(const DocumentTemplate& document, FieldValues values,
                   const FontSet& fonts, PdfCanvas* canvas) {

@@ -20,6 +20,11 @@ namespace danju {
 // the number of pages drawn. Throws RenderError for a value no font can draw
 // or a single row taller than a page; MissingGlyphError for template text
 // itself that no font has.
+// The height in points that the header and a one-line footer leave for
+// the blocks of each page, without the copy band, measured with the
+// template's sizes alone (no font is needed).
+double content_room(const DocumentTemplate& document);
+
 int draw_document(const DocumentTemplate& document, FieldValues values,
                   const FontSet& fonts, PdfCanvas* canvas);
 
