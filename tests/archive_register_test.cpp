@@ -247,8 +247,9 @@ BOOST_AUTO_TEST_CASE(register_rows_match_the_documents_table) {
   auto facts = python_facts(kReadRegister, path);
   const auto expected = expected_rows(run.db_path);
   // LP001: contract, approval form (approved); LP002: contract, approval
-  // form, order sheet, shipment note, customer's receipt.
-  BOOST_TEST(expected.size() == 7u);
+  // form, shipment note, customer's receipt (its order sheet waits for
+  // the approved contract).
+  BOOST_TEST(expected.size() == 6u);
   BOOST_TEST(facts["data_rows"] == std::to_string(expected.size()));
   BOOST_TEST(facts["max_row"] == std::to_string(expected.size() + 2));
 
@@ -286,11 +287,11 @@ BOOST_AUTO_TEST_CASE(register_rows_match_the_documents_table) {
   BOOST_TEST(facts["row:" + approved_form + ":state"] == "已审批");
   BOOST_TEST(facts["row:" + approved_form + ":approvals"].find("王喆 ") == 0u);
 
-  BOOST_TEST(sum == 5 * 28000 + 2 * 765500);
+  BOOST_TEST(sum == 4 * 28000 + 2 * 765500);
   BOOST_TEST(facts["rows_fen"] == std::to_string(sum));
   BOOST_TEST(facts["total_cached_fen"] == std::to_string(sum));
   BOOST_TEST(facts["total_type"] == "number");
-  BOOST_TEST(facts["total_formula"] == "=SUM(G2:G8)");
+  BOOST_TEST(facts["total_formula"] == "=SUM(G2:G7)");
   BOOST_TEST(facts["formulas_in_rows"] == "0");
 
   BOOST_TEST(facts["freeze"] == "A2");
@@ -299,7 +300,7 @@ BOOST_AUTO_TEST_CASE(register_rows_match_the_documents_table) {
   BOOST_TEST(facts["fit_to_page"] == "True");
   BOOST_TEST(facts["fit_width"] == "1");
   BOOST_TEST(facts["fit_height"] == "0");
-  BOOST_TEST(facts["filter"] == "A1:K8");
+  BOOST_TEST(facts["filter"] == "A1:K7");
   BOOST_TEST(facts["print_titles"] == "$1:$1");
   BOOST_TEST(facts["footer"].find("&P") != std::string::npos);
   BOOST_TEST(facts["heading"].find("金额（元）") != std::string::npos);
@@ -337,9 +338,9 @@ BOOST_AUTO_TEST_CASE(export_holds_every_document_with_a_true_manifest) {
     BOOST_TEST(facts["file:" + documents.text(0)] == documents.text(1),
                documents.text(0));
   }
-  // 7 PDFs, the stamped form and the signed contract, and 3 spreadsheets
-  // (two approval forms, one order sheet).
-  BOOST_TEST(recorded == 12);
+  // 6 PDFs, the stamped form and the signed contract, and the two
+  // approval forms' spreadsheets.
+  BOOST_TEST(recorded == 10);
 
   BOOST_TEST(!facts["file:registers/register-2026-12.xlsx"].empty());
   BOOST_TEST(facts["file:archive/2026-12/trail.txt"] ==

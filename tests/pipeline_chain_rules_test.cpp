@@ -7,6 +7,7 @@
 #include <string>
 
 #include "fixtures/job_folder.h"
+#include "fixtures/job_run.h"
 #include "fixtures/mail_reader.h"
 #include "jobs/job_config.h"
 #include "pipeline/night_run.h"
@@ -14,6 +15,7 @@
 
 namespace fs = std::filesystem;
 using danju::testing::JobFolder;
+using danju::testing::approve_pending;
 
 namespace {
 
@@ -116,6 +118,10 @@ BOOST_AUTO_TEST_CASE(production_without_prepayment_needs_the_general_manager) {
                    std::string(kHeader) +
                        "LP1,礼品,样品已确认,2026-12-01,礼品事业部,陈晓东,甲公司,"
                        "保温杯,10,58.80,,\r\n");
+  // The order sheet follows the approved contract.
+  job.run();
+  BOOST_TEST(chain_of(job, "order_sheet").empty());
+  BOOST_TEST(approve_pending(job.folder, "contract_approval") > 0);
   job.run();
   BOOST_TEST(chain_of(job, "order_sheet") ==
              "1 总经理（未收预付款） zhou.haifeng@danju-test.example pending\n"
@@ -132,6 +138,8 @@ BOOST_AUTO_TEST_CASE(a_guarantee_replaces_the_general_manager_within_limit) {
                        "保温杯,10,58.80,孙静,\"8,000.00\"\r\n"
                        "LP3,礼品,样品已确认,2026-12-01,礼品事业部,陈晓东,丙公司,"
                        "保温杯,10,58.80,孙静,8000.01\r\n");
+  job.run();
+  approve_pending(job.folder, "contract_approval");
   const danju::RunReport report = job.run();
 
   // 80% of 10,000.00 is 8,000.00: LP2 holds, LP3 is one 分 over.
@@ -147,8 +155,11 @@ BOOST_AUTO_TEST_CASE(a_guarantee_replaces_the_general_manager_within_limit) {
              line);
   BOOST_TEST(job.text("SELECT COUNT(*) FROM documents WHERE order_no = 'LP3' "
                       "AND kind = 'order_sheet'") == "0");
-  BOOST_TEST(job.text("SELECT COUNT(*) FROM documents WHERE order_no = 'LP3' "
-                      "AND kind = 'contract'") == "1");
+  // Its approved contract stands, draft and signed copy.
+  BOOST_TEST(job.text("SELECT group_concat(format) FROM (SELECT format FROM "
+                      "documents WHERE "
+                      "order_no = 'LP3' AND kind = 'contract' ORDER BY id)") ==
+             "pdf,approved.pdf");
 }
 
 BOOST_AUTO_TEST_CASE(a_job_adds_a_step_above_an_amount) {

@@ -23,6 +23,7 @@
 namespace fs = std::filesystem;
 using danju::testing::ChildProcess;
 using danju::testing::JobFolder;
+using danju::testing::approve_pending;
 using danju::testing::count;
 using danju::testing::query_text;
 
@@ -63,33 +64,6 @@ std::string all_rejections(const danju::RunReport& report) {
   return all;
 }
 
-// Approves every step of the document's chain, in turn, with `danju
-// decide` as each step's approver. Returns how many steps it approved.
-int approve_all(const JobFolder& job, const std::string& document_no,
-                int version) {
-  int approved = 0;
-  for (;;) {
-    std::string step_id, approver;
-    {
-      danju::Database db(job.path("data/danju.sqlite"), true);
-      danju::Statement pending = db.prepare(
-          "SELECT s.id, s.approver_email FROM approval_steps s JOIN "
-          "documents d ON d.id = s.document_id WHERE d.document_no = ?1 "
-          "AND d.order_version = ?2 AND s.state = 'pending' ORDER BY s.id");
-      pending.bind(1, document_no).bind(2, version);
-      if (!pending.step()) return approved;
-      step_id = std::to_string(pending.integer(0));
-      approver = pending.text(1);
-    }
-    ChildProcess decide(DANJU_BINARY, {"decide", job.job_file(), "--step",
-                                       step_id, "--as", approver,
-                                       "--approve"});
-    std::string out, err;
-    BOOST_REQUIRE_MESSAGE(decide.wait(&out, &err) == 0, out + err);
-    ++approved;
-  }
-}
-
 std::string pdf_text(const std::string& path) {
   ChildProcess tool("/usr/bin/pdftotext",
                     {"-layout", "-enc", "UTF-8", path, "-"});
@@ -128,8 +102,8 @@ BOOST_AUTO_TEST_CASE(sampling_starts_once_the_contract_is_approved_and_paid) {
   BOOST_TEST(made(first, "contract_approval.pdf") == 2);
   BOOST_TEST(made(first, "sample_request.pdf") == 0);
 
-  BOOST_TEST(approve_all(job, "SP-HT-LP101", 1) == 3);
-  BOOST_TEST(approve_all(job, "SP-HT-LP102", 1) == 3);
+  BOOST_TEST(approve_pending(job, "contract_approval", "LP101") == 3);
+  BOOST_TEST(approve_pending(job, "contract_approval", "LP102") == 3);
   const danju::RunReport second = run(job);
   BOOST_TEST(made(second, "sample_request.pdf") == 1);
   BOOST_TEST(made(second, "sample_request.xlsx") == 0);
@@ -182,7 +156,7 @@ BOOST_AUTO_TEST_CASE(sampling_starts_once_the_contract_is_approved_and_paid) {
                         "'sample_request'") == 1);
 
   // The department head agrees: the request is stamped and filed.
-  BOOST_TEST(approve_all(job, "DY-LP101", 1) == 1);
+  BOOST_TEST(approve_pending(job, "sample_request", "LP101") == 1);
   BOOST_TEST(query_text(job, "SELECT state FROM documents WHERE document_no = "
                        "'DY-LP101' AND format = 'pdf'") == "approved");
   BOOST_TEST(fs::exists(job.path("output/archive/2026-12/LP101/"
@@ -194,7 +168,7 @@ BOOST_AUTO_TEST_CASE(sampling_starts_once_the_contract_is_approved_and_paid) {
   const danju::RunReport revised = run(job);
   BOOST_TEST(revised.orders_changed == 1);
   BOOST_TEST(made(revised, "sample_request.pdf") == 0);
-  BOOST_TEST(approve_all(job, "SP-HT-LP101", 2) == 3);
+  BOOST_TEST(approve_pending(job, "contract_approval", "LP101") == 3);
   const danju::RunReport resampled = run(job);
   BOOST_TEST(made(resampled, "sample_request.pdf") == 1);
   const std::string second_version =
@@ -268,6 +242,29 @@ BOOST_AUTO_TEST_CASE(the_receipt_goes_with_the_shipment_note_and_is_filed) {
       job.path("output/archive/2026-12/LP201/HZ-FH-LP201-v2.pdf")));
   BOOST_TEST(fs::exists(
       job.path("output/archive/2026-12/LP201/HZ-FH-LP201-v1-void.pdf")));
+
+  // Finance is told that the new note replaces one already booked, in the
+  // subject and on the note's line; the first digest said nothing of it.
+  const auto digests = mails_titled(job, "发货单（财务记账联）");
+  BOOST_REQUIRE_EQUAL(digests.size(), 2u);
+  int marked = 0;
+  for (const auto& mail : digests) {
+    const std::string& subject = mail.at("subject.default");
+    const std::string& body = mail.at("text.plain");
+    if (subject.find("更正版") == std::string::npos) {
+      BOOST_TEST(body.find("更正版") == std::string::npos);
+      continue;
+    }
+    ++marked;
+    BOOST_TEST(subject == "发货单（财务记账联）2026-12-04：共 1 份，"
+                          "其中 1 份为更正版");
+    BOOST_TEST(body.find("FH-LP201  订单 LP201  杭州某某家具有限公司  "
+                         "¥280.00  【更正版：第 2 版，取代第 1 版"
+                         "（2026-12-04 开出），原单作废，请勿重复记账】") !=
+                   std::string::npos,
+               body);
+  }
+  BOOST_TEST(marked == 1);
 }
 
 BOOST_AUTO_TEST_CASE(a_confirmed_trip_gets_a_sheet_for_the_dispatcher) {

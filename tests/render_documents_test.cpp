@@ -649,3 +649,95 @@ BOOST_AUTO_TEST_CASE(shipment_note_and_receipt_on_continuous_paper) {
     std::filesystem::remove_all(folder);
   }
 }
+
+// An amount is read as one figure: too wide for its column, it is set in
+// a smaller size on one line, never broken across two.
+BOOST_AUTO_TEST_CASE(a_figure_wider_than_its_column_is_set_smaller) {
+  const Company seller = company();
+  Order order = make_order(BusinessLine::gift, 2);
+  order.items[1].quantity = 98765;
+  order.items[1].unit_price = Money(987654321);  // 9,876,543.21 each
+  const std::string amount = format_plain(order.items[1].amount());
+  const std::string total = format_plain(order.total());
+  BOOST_REQUIRE_GT(amount.size(), 17u);  // wider than the 金额 column
+
+  for (DocumentKind kind :
+       {DocumentKind::contract, DocumentKind::shipment_note}) {
+    DocumentRequest request = request_for(kind, order, seller);
+    request.approvals.clear();
+    const std::string name = std::string(document_kind_name(kind)) + "-wide";
+    const std::string path = rendered(request, name);
+    check_layout(path, name);
+
+    const auto pages = danju::testing::read_pdf_words(path);
+    BOOST_REQUIRE(!pages.empty());
+    double amount_height = 0, name_height = 0;
+    bool total_whole = false;
+    for (const auto& word : pages.front().words) {
+      if (word.text == amount) amount_height = word.y_max - word.y_min;
+      if (word.text == "定制礼品第2号") name_height = word.y_max - word.y_min;
+      total_whole = total_whole || word.text.find(total) != std::string::npos;
+    }
+    BOOST_CHECK_MESSAGE(amount_height > 0, name + ": " + amount +
+                                               " is not one word");
+    BOOST_CHECK_MESSAGE(total_whole, name + ": " + total + " is split");
+    // Set smaller than the text of the same row, but still legible.
+    BOOST_CHECK_LT(amount_height, name_height);
+    BOOST_CHECK_GT(amount_height, name_height * 0.5);
+    remove_unless_kept(path);
+  }
+}
+
+// A long footer (the bank line of an A5 contract) wraps beside the page
+// count instead of running over it and off the paper.
+BOOST_AUTO_TEST_CASE(a_long_footer_wraps_beside_the_page_count) {
+  const std::string folder =
+      "/tmp/danju-render-" + std::to_string(getpid()) + "-a5-footer";
+  make_directories(folder);
+  const std::string source = std::string(DANJU_SOURCE_DIR) + "/templates/";
+  for (DocumentKind kind : all_document_kinds()) {
+    const std::string file = std::string(document_kind_name(kind)) + ".toml";
+    write_file_atomic(folder + "/" + file, read_file(source + file));
+  }
+  write_file_atomic(
+      folder + "/contract.gift.toml",
+      "[page]\nsize = \"A5\"\n\n"
+      "[header]\ntitle = \"购 销 合 同\"\nqr = true\n\n"
+      "[[block]]\ntype = \"fields\"\n"
+      "rows = [[\"客户名称\", \"{customer.name}\"]]\n\n"
+      "[footer]\n"
+      "left = \"{company.name}　开户行：{company.bank}　账号：{company.account}\"\n");
+  RendererSettings a5 = settings();
+  a5.templates_folder = folder;
+  const DocumentRenderer small(a5);
+
+  Company seller = company();
+  seller.bank = "中国工商银行股份有限公司杭州市西湖区文三路高新技术开发区"
+                "科技园支行营业部";
+  seller.account = "1202 0000 1234 5678 9012 3456";
+  const Order order = make_order(BusinessLine::gift, 3);
+  DocumentRequest request =
+      request_for(DocumentKind::contract, order, seller);
+  const std::string path = rendered(request, "contract-a5-footer", small);
+  danju::testing::Margins margins;
+  check_layout(path, "A5 contract with a long bank line", margins);
+
+  // The account number, at the end of the footer, is on the paper whole,
+  // on a line of its own below the start of the footer.
+  const auto pages = danju::testing::read_pdf_words(path);
+  BOOST_REQUIRE(!pages.empty());
+  double account_top = 0, company_top = 0;
+  for (const auto& word : pages.front().words) {
+    if (word.text.find("5678") != std::string::npos) {
+      account_top = std::max(account_top, word.y_min);
+    }
+    if (word.text.find(seller.name) == 0) {
+      company_top = std::max(company_top, word.y_min);
+    }
+  }
+  BOOST_CHECK_GT(account_top, 0);
+  BOOST_CHECK_GT(account_top, company_top);
+  check_contains(squeezed_text(path), "9012345", "the account number");
+  remove_unless_kept(path);
+  std::filesystem::remove_all(folder);
+}

@@ -151,6 +151,48 @@ BOOST_AUTO_TEST_CASE(an_unknown_placeholder_names_file_and_line) {
   check_has(what, "{customer.nmae}");
 }
 
+BOOST_AUTO_TEST_CASE(a_misspelt_extra_field_is_refused) {
+  // {order.extra.orign} would print nothing on every paper.
+  const std::string what = error_of(
+      "extra", replaced(kGood, "{customer.name}", "{order.extra.orign}"));
+  check_has(what, "contract.toml:6:");
+  check_has(what, "{order.extra.orign}");
+  check_has(what, "origin");
+
+  // The extra fields an export can carry are accepted.
+  TemplateFolder folder("extra-good");
+  folder.write("contract.toml",
+               replaced(kGood, "{customer.name}",
+                        "{order.extra.origin}{order.extra.sample_notes}"));
+  BOOST_CHECK_NO_THROW(DocumentRenderer(settings_for(folder.path)));
+}
+
+BOOST_AUTO_TEST_CASE(a_page_with_no_room_for_blocks_is_refused_at_load) {
+  // 93 mm paper: 40 mm margins at the top and 40 at the bottom leave the
+  // header and footer nothing.
+  const std::string margins = error_of(
+      "margins", "[page]\nsize = \"241x93\"\nmargin_top = 40\n"
+                 "margin_bottom = 40\n\n" + std::string(kGood));
+  check_has(margins, "contract.toml:1:");
+  check_has(margins, "93 mm page");
+  check_has(margins, "lower the margins");
+
+  // A 40 mm QR code on the same paper with ordinary margins.
+  const std::string code = error_of(
+      "qr", replaced("[page]\nsize = \"241x93\"\n\n" + std::string(kGood),
+                     "title = \"试验单\"\n",
+                     "title = \"试验单\"\nqr = true\nqr_size = 40\n"));
+  check_has(code, "contract.toml:1:");
+  check_has(code, "with its QR code");
+
+  // The same code on A4 leaves plenty.
+  TemplateFolder folder("qr-a4");
+  folder.write("contract.toml",
+               replaced(kGood, "title = \"试验单\"\n",
+                        "title = \"试验单\"\nqr = true\nqr_size = 40\n"));
+  BOOST_CHECK_NO_THROW(DocumentRenderer(settings_for(folder.path)));
+}
+
 BOOST_AUTO_TEST_CASE(an_item_field_outside_the_items_block_is_refused) {
   const std::string what = error_of(
       "scope", replaced(kGood, "{customer.name}", "{item.name}"));

@@ -19,8 +19,9 @@ Order order_at(OrderStatus status, BusinessLine line = BusinessLine::gift) {
   return order;
 }
 
+// Due with the contract of this version approved.
 std::vector<DocumentKind> due(OrderStatus status, std::int64_t received) {
-  return due_documents(order_at(status), {Money(received)});
+  return due_documents(order_at(status), {Money(received), true});
 }
 
 bool has(const std::vector<DocumentKind>& kinds, DocumentKind kind) {
@@ -57,13 +58,33 @@ BOOST_AUTO_TEST_CASE(a_confirmed_sample_adds_the_order_sheet) {
   BOOST_TEST((kinds[2] == DocumentKind::order_sheet));
 }
 
+BOOST_AUTO_TEST_CASE(the_order_sheet_waits_for_the_approved_contract) {
+  // An export that already says the sample was confirmed, for an order
+  // version whose contract is still in its chain: production is not asked
+  // for before the contract may be signed.
+  const auto waiting = gift_due(OrderStatus::sample_confirmed, 30000, false);
+  BOOST_TEST(!has(waiting, DocumentKind::order_sheet));
+  BOOST_TEST(has(waiting, DocumentKind::contract_approval));
+  BOOST_TEST(has(gift_due(OrderStatus::sample_confirmed, 30000, true),
+                 DocumentKind::order_sheet));
+  for (BusinessLine line : {BusinessLine::furniture, BusinessLine::transport}) {
+    const Order order = order_at(OrderStatus::sample_confirmed, line);
+    BOOST_TEST(!has(due_documents(order, {Money(30000), false}),
+                    DocumentKind::order_sheet));
+  }
+}
+
 BOOST_AUTO_TEST_CASE(shipment_note_and_receipt_wait_for_the_whole_amount) {
   BOOST_TEST(due(OrderStatus::sample_confirmed, 99999).size() == 3u);
   const auto kinds = due(OrderStatus::sample_confirmed, 100000);
   BOOST_REQUIRE(kinds.size() == 5u);
   BOOST_TEST((kinds[3] == DocumentKind::shipment_note));
   BOOST_TEST((kinds[4] == DocumentKind::delivery_receipt));
-  BOOST_TEST(due(OrderStatus::confirmed, 120000).size() == 4u);
+  // Paid in full before the sample: the note is due all the same.
+  const auto early = due(OrderStatus::confirmed, 120000);
+  BOOST_TEST(has(early, DocumentKind::shipment_note));
+  BOOST_TEST(has(early, DocumentKind::delivery_receipt));
+  BOOST_TEST(!has(early, DocumentKind::order_sheet));
 
   // An order of nothing ships nothing, and nobody signs for it.
   Order empty = order_at(OrderStatus::sample_confirmed);

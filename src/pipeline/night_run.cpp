@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <sstream>
 #include <thread>
 
@@ -141,7 +142,10 @@ class NightRun {
   // digest says of it; empty for a first paper.
   std::string replaced_paper(const DocumentRecord& paper);
   std::vector<Mailbox> mailboxes_with_role(const std::string& role) const;
-  bool queue_mail(MailMessage message, const std::string& purpose);
+  // Queues the message once (by its Message-ID); with_it runs in the same
+  // transaction when it is queued. Returns false when it was already.
+  bool queue_mail(MailMessage message, const std::string& purpose,
+                  const std::function<void()>& with_it = {});
   void queue_monthly_register();
   void reject(const std::string& line);
 
@@ -423,7 +427,8 @@ std::vector<Mailbox> NightRun::mailboxes_with_role(
 
 // Queues a message of the run (not of a chain) from the job's sender;
 // false when its Message-ID was queued before.
-bool NightRun::queue_mail(MailMessage message, const std::string& purpose) {
+bool NightRun::queue_mail(MailMessage message, const std::string& purpose,
+                          const std::function<void()>& with_it) {
   message.date = clock_.now_rfc5322();
   message.from = {job_.mail.from_name, job_.mail.from_address};
   OutboxEntry entry;
@@ -434,6 +439,7 @@ bool NightRun::queue_mail(MailMessage message, const std::string& purpose) {
   entry.message = encode_mail(message);
   Transaction transaction(*db_);
   const bool queued = OutboxStore(*db_).enqueue(entry, clock_.now_iso());
+  if (queued && with_it) with_it();
   transaction.commit();
   if (queued) ++report_.mails_queued;
   return queued;
@@ -455,16 +461,24 @@ std::string NightRun::replaced_paper(const DocumentRecord& paper) {
          " 版，取代" + earlier + "，原单作废，请勿重复记账】";
 }
 
+// A digest carries every paper of its kind that none has carried yet:
+// tonight's, and those of a night cut off before its digest was queued.
 void NightRun::queue_digest(const Digest& digest) {
-  std::vector<DocumentRecord> papers;
-  for (const DocumentRecord& record :
-       DocumentStore(*db_).made_by_run(run_id_)) {
-    if (record.kind == digest.kind && record.format == "pdf") {
-      papers.push_back(record);
-    }
-  }
+  const std::vector<DocumentRecord> papers =
+      DocumentStore(*db_).awaiting_digest(digest.kind);
   const std::vector<Mailbox> to = mailboxes_with_role(digest.role);
-  if (papers.empty() || to.empty()) return;
+  if (papers.empty()) return;
+  if (to.empty()) {
+    // Nobody holds the role: the papers are not kept back for whoever
+    // takes it on later.
+    Transaction transaction(*db_);
+    DocumentStore documents(*db_);
+    for (const DocumentRecord& paper : papers) {
+      documents.mark_digested(paper.id, "");
+    }
+    transaction.commit();
+    return;
+  }
 
   OrderStore orders(*db_);
   const std::string title = document_kind_title(digest.kind);
@@ -503,7 +517,13 @@ void NightRun::queue_digest(const Digest& digest) {
   std::replace(prefix.begin(), prefix.end(), '_', '-');
   mail.message_id = prefix + "." + date_ + "." +
                     sha256_hex(ids).substr(0, 12) + "@" + job_.mail.domain;
-  queue_mail(std::move(mail), digest.purpose);
+  const std::string message_id = mail.message_id;
+  queue_mail(std::move(mail), digest.purpose, [&] {
+    DocumentStore documents(*db_);
+    for (const DocumentRecord& paper : papers) {
+      documents.mark_digested(paper.id, message_id);
+    }
+  });
 }
 
 // On the first night of a month, last month's register (台账) is written

@@ -28,7 +28,11 @@ std::vector<DocumentKind> due_documents(const Order& order,
   due.push_back(DocumentKind::contract);
   due.push_back(DocumentKind::contract_approval);
   if (sample_due(order, standing)) due.push_back(DocumentKind::sample_request);
-  if (order.status == OrderStatus::sample_confirmed) {
+  // The order sheet is written from the contract (按合同开出), so an order
+  // that comes in with its sample already confirmed still waits for its
+  // contract's approval before production is asked to start.
+  if (order.status == OrderStatus::sample_confirmed &&
+      standing.contract_approved) {
     due.push_back(DocumentKind::order_sheet);
   }
   // An order of nothing has no balance to wait for, and nothing to ship.

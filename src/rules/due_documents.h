@@ -3,7 +3,8 @@
 //   confirmed (or further)            -> contract and its approval form
 //   gift line, still sampling, the contract approved and the prepayment
 //   share received                    -> sample request (打样申请单)
-//   the customer confirmed the sample -> internal order sheet
+//   the customer confirmed the sample
+//   and the contract approved         -> internal order sheet
 //   paid in full, as finance recorded -> shipment note (一式四联) and the
 //                                        customer's receipt (收货回执)
 //   transport line, confirmed         -> dispatch sheet (派车单)

@@ -194,6 +194,25 @@ std::vector<DocumentRecord> DocumentStore::made_by_run(std::int64_t run_id) {
   return read_documents(query);
 }
 
+std::vector<DocumentRecord> DocumentStore::awaiting_digest(
+    DocumentKind kind) {
+  Statement query = db_.prepare(
+      std::string("SELECT ") + kDocumentColumns +
+      " FROM documents WHERE kind = ?1 AND format = 'pdf' AND id NOT IN "
+      "(SELECT document_id FROM digested_documents) ORDER BY id");
+  query.bind(1, document_kind_name(kind));
+  return read_documents(query);
+}
+
+void DocumentStore::mark_digested(std::int64_t document_id,
+                                  const std::string& message_id) {
+  Statement insert = db_.prepare(
+      "INSERT OR IGNORE INTO digested_documents (document_id, message_id) "
+      "VALUES (?1, ?2)");
+  insert.bind(1, document_id).bind(2, message_id);
+  insert.step();
+}
+
 std::vector<OpenApproval> DocumentStore::open_approvals() {
   const std::string sql =
       "SELECT " + step_columns("s.") +

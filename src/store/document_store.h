@@ -122,6 +122,12 @@ class DocumentStore {
   // Documents recorded by a run, by kind name and format ("pdf"/"xlsx").
   std::vector<DocumentRecord> made_by_run(std::int64_t run_id);
 
+  // The PDFs of kind that no digest mail has carried yet, oldest first.
+  std::vector<DocumentRecord> awaiting_digest(DocumentKind kind);
+  // Records that the digest mail message_id carries the document. Call in
+  // the Transaction that queues the mail.
+  void mark_digested(std::int64_t document_id, const std::string& message_id);
+
  private:
   Database& db_;
 };

@@ -154,6 +154,20 @@ CREATE TABLE filed_documents (
   filed_at     TEXT NOT NULL
 );
 )sql",
+
+    // 4: which papers a digest mail has carried, so that every issued
+    // paper reaches its digest once, even when the run that made it was
+    // cut off before its digest. Papers made before this table are taken
+    // as carried: their nights sent their digests.
+    R"sql(
+CREATE TABLE digested_documents (
+  document_id INTEGER PRIMARY KEY REFERENCES documents(id),
+  message_id  TEXT NOT NULL
+);
+INSERT INTO digested_documents (document_id, message_id)
+  SELECT id, '' FROM documents
+  WHERE kind IN ('shipment_note', 'dispatch_sheet') AND format = 'pdf';
+)sql",
 };
 
 constexpr int kCount = sizeof kMigrations / sizeof kMigrations[0];
