@@ -201,3 +201,47 @@ BOOST_AUTO_TEST_CASE(sql_text_is_bound_never_spliced) {
   store.add_payment(payment, "t");
   BOOST_TEST(store.received(payment.order_no, "2026-12-04").fen() == 1);
 }
+
+// A database made before digests were recorded: the papers it holds were
+// carried by their nights' digests, so only papers made after the upgrade
+// wait for one; each is carried once.
+BOOST_AUTO_TEST_CASE(papers_from_before_the_upgrade_are_not_digested_again) {
+  TempFolder temp;
+  const std::string path = temp.path + "/d.sqlite";
+  auto record = [](const std::string& no, DocumentKind kind) {
+    DocumentRecord r;
+    r.order_no = no;
+    r.order_version = 1;
+    r.kind = kind;
+    r.document_no = "FH-" + no;
+    r.format = "pdf";
+    r.path = "documents/" + no + ".pdf";
+    r.sha256 = std::string(64, 'a');
+    r.business_date = "2026-11-30";
+    r.state = "issued";
+    return r;
+  };
+  {
+    Database db(path);
+    db.execute("DROP TABLE digested_documents; PRAGMA user_version = 3");
+    DocumentStore(db).add(record("LP001", DocumentKind::shipment_note), 0,
+                          "2026-11-30T22:00:00+08:00");
+    DocumentStore(db).add(record("LP001", DocumentKind::contract), 0,
+                          "2026-11-30T22:00:00+08:00");
+  }
+
+  Database db(path);
+  DocumentStore documents(db);
+  BOOST_TEST(documents.awaiting_digest(DocumentKind::shipment_note).empty());
+  const std::int64_t fresh = documents.add(
+      record("LP002", DocumentKind::shipment_note), 0,
+      "2026-12-04T22:00:00+08:00");
+  const auto waiting = documents.awaiting_digest(DocumentKind::shipment_note);
+  BOOST_REQUIRE(waiting.size() == 1u);
+  BOOST_TEST(waiting[0].id == fresh);
+  BOOST_TEST(waiting[0].order_no == "LP002");
+
+  documents.mark_digested(fresh, "finance-digest.2026-12-04.x@example");
+  documents.mark_digested(fresh, "finance-digest.2026-12-04.x@example");
+  BOOST_TEST(documents.awaiting_digest(DocumentKind::shipment_note).empty());
+}
