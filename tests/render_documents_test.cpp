@@ -706,7 +706,8 @@ BOOST_AUTO_TEST_CASE(a_long_footer_wraps_beside_the_page_count) {
       "[[block]]\ntype = \"fields\"\n"
       "rows = [[\"客户名称\", \"{customer.name}\"]]\n\n"
       "[footer]\n"
-      "left = \"{company.name}　开户行：{company.bank}　账号：{company.account}\"\n");
+      "left = \"{company.name}　开户行：{company.bank}"
+      "　账号：{company.account}\"\n");
   RendererSettings a5 = settings();
   a5.templates_folder = folder;
   const DocumentRenderer small(a5);
