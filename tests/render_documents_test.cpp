@@ -689,7 +689,8 @@ BOOST_AUTO_TEST_CASE(a_figure_wider_than_its_column_is_set_smaller) {
 }
 
 // A long footer (the bank line of an A5 contract) wraps beside the page
-// count instead of running over it and off the paper.
+// count instead of running over it and off the paper; a long number line
+// leaves the date a line of its own.
 BOOST_AUTO_TEST_CASE(a_long_footer_wraps_beside_the_page_count) {
   const std::string folder =
       "/tmp/danju-render-" + std::to_string(getpid()) + "-a5-footer";
@@ -702,7 +703,10 @@ BOOST_AUTO_TEST_CASE(a_long_footer_wraps_beside_the_page_count) {
   write_file_atomic(
       folder + "/contract.gift.toml",
       "[page]\nsize = \"A5\"\n\n"
-      "[header]\ntitle = \"购 销 合 同\"\nqr = true\n\n"
+      "[header]\ntitle = \"购 销 合 同\"\nqr = true\n"
+      // Too long to share its line with the date.
+      "number = \"合同编号：{document.no}　订单编号：{order.order_no}"
+      "　业务员：{order.salesperson}\"\n\n"
       "[[block]]\ntype = \"fields\"\n"
       "rows = [[\"客户名称\", \"{customer.name}\"]]\n\n"
       "[footer]\n"

@@ -269,6 +269,14 @@ class Layout {
                true);
     }
     if (!header.date.empty()) {
+      // A number line too long to share with the date leaves it a line of
+      // its own below.
+      const double both = fonts_.width(expand(header.number), kNumberSize) +
+                          fonts_.width(expand(header.date), kNumberSize) +
+                          mm(4);
+      if (!header.number.empty() && both > width_) {
+        y -= kNumberSize * kNumberAbove;
+      }
       add_text(left_, width_, y, kNumberSize, header.date, Align::right,
                true);
     }
