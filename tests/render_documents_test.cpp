@@ -84,6 +84,11 @@ Order make_order(BusinessLine line, int items) {
     item.unit_price = Money(12345 + i * 101);
     o.items.push_back(item);
   }
+  if (line == BusinessLine::furniture) {
+    o.extra["measured_by"] = "林工";
+    o.extra["measure_date"] = "2026-11-18";
+    o.extra["drawing_no"] = "QJ-0107-A";
+  }
   if (line == BusinessLine::transport) {
     o.extra["route"] = "杭州—黄山—杭州";
     o.extra["origin"] = "杭州东站";
@@ -359,6 +364,8 @@ BOOST_AUTO_TEST_CASE(every_kind_and_line_shows_the_order) {
             kind != DocumentKind::shipment_note &&
             kind != DocumentKind::contract_approval) {
           check_contains(text, "加单", name);
+          check_contains(text, "现场测量林工2026-11-18", name);
+          check_contains(text, "图纸编号QJ-0107-A", name);
         }
         if (kind == DocumentKind::contract &&
             line == BusinessLine::transport) {

@@ -70,6 +70,10 @@ const std::vector<ExtraField>& order_extra_fields() {
       {"colour", "颜色"},
       {"sample_quantity", "打样数量"},
       {"sample_notes", "样品要求"},
+      // Furniture: the measuring on site (现场测量) the drawings rest on.
+      {"measured_by", "测量人"},
+      {"measure_date", "测量日期"},
+      {"drawing_no", "图纸编号"},
       // Any line: who stands guarantee for an order without prepayment.
       {"guarantor", "担保人"},
       {"guarantee", "担保金额"},
