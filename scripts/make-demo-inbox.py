@@ -21,7 +21,8 @@ HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
 ORDER_COLUMNS = ["订单号", "合同编号", "业务线", "订单类型", "状态", "下单日期",
                  "交货日期", "部门", "业务员", "客户名称", "联系人", "联系电话",
                  "地址", "付款方式", "预付比例", "品名", "规格", "单位", "数量",
-                 "单价", "金额", "材质", "颜色", "打样数量", "样品要求", "备注"]
+                 "单价", "金额", "材质", "颜色", "打样数量", "样品要求", "备注",
+                 "测量人", "测量日期", "图纸编号"]
 
 GIFT_TERMS = "合同签订后预付30%，样品确认后生产，发货前付清余款"
 FURNITURE_TERMS = "合同签订后预付30%，复尺确认后生产，安装验收前付清余款"
@@ -77,7 +78,10 @@ def furniture_order(n, kind, status, customer, contact, items, day, ship):
             "ship": ship, "dept": "全屋定制事业部", "sales": "刘芳",
             "customer": customer, "contact": contact,
             "phone": f"1358888{n:04d}", "address": "苏州市工业园区星湖街328号",
-            "terms": FURNITURE_TERMS, "pct": "30", "items": items}
+            "terms": FURNITURE_TERMS, "pct": "30", "items": items,
+            # Measured on site a few days before the order.
+            "measure": ("林国强", "2026-11-%02d" % (n + 10),
+                        f"QJ-2026-{n:03d}")}
 
 
 def rows_of(order):
@@ -87,7 +91,8 @@ def rows_of(order):
                order["dept"], order["sales"], order["customer"],
                order["contact"], order["phone"], order["address"],
                order["terms"], order["pct"], name, spec, unit, f"{qty:,}",
-               price, ""] + list(order.get("sample", ("", "", "", "")))
+               price, ""] + list(order.get("sample", ("", "", "", ""))) + \
+            [""] + list(order.get("measure", ("", "", "")))
 
 
 def csv_text(rows):
