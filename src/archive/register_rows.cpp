@@ -30,42 +30,14 @@ struct Paper {
 
 using PaperKey = std::tuple<std::string, int, int>;  // order, version, kind
 
-DocumentRecord read_record(const Statement& row) {
-  DocumentRecord record;
-  record.id = row.integer(0);
-  record.order_no = row.text(1);
-  record.order_version = static_cast<int>(row.integer(2));
-  parse_document_kind(row.text(3), &record.kind);
-  record.document_no = row.text(4);
-  record.format = row.text(5);
-  record.path = row.text(6);
-  record.sha256 = row.text(7);
-  record.bytes = row.integer(8);
-  record.business_date = row.text(9);
-  record.state = row.text(10);
-  return record;
-}
-
+// Limitation: a kind this build does not know is left out of the register
+// (a newer Danju wrote it); the export still carries it.
 std::map<PaperKey, Paper> papers_of_month(Database& db,
                                           const std::string& month) {
-  Statement query = db.prepare(
-      "SELECT id, order_no, order_version, kind, document_no, format, path, "
-      "sha256, bytes, business_date, state FROM documents "
-      "WHERE substr(business_date, 1, 7) = ?1 "
-      "AND format IN ('pdf', 'approved.pdf')");
-  query.bind(1, month);
-
   std::map<PaperKey, Paper> papers;
-  while (query.step()) {
-    DocumentKind kind = DocumentKind::contract;
-    if (!parse_document_kind(query.text(3), &kind)) {
-      // Limitation: a kind this build does not know is left out of the
-      // register (a newer Danju wrote it); the export still carries it.
-      continue;
-    }
-    DocumentRecord record = read_record(query);
+  for (DocumentRecord& record : DocumentStore(db).pdfs_of_month(month)) {
     Paper& paper = papers[PaperKey(record.order_no, record.order_version,
-                                   static_cast<int>(kind))];
+                                   static_cast<int>(record.kind))];
     if (record.format == "approved.pdf") {
       paper.approved = std::move(record);
     } else {

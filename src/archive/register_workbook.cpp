@@ -26,19 +26,6 @@ constexpr Column kColumns[] = {
 constexpr int kColumnCount = sizeof kColumns / sizeof kColumns[0];
 constexpr int kAmountColumn = 6;
 
-// Paper size 9 is A4 in the sheet's page setup.
-constexpr std::uint8_t kPaperA4 = 9;
-
-// The page header and footer use '&' for codes; a literal one is "&&".
-std::string escape_print_text(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    out += c;
-    if (c == '&') out += '&';
-  }
-  return out;
-}
-
 // "G" for column 6: the totals formula needs the column's letter.
 char column_letter(int column) { return static_cast<char>('A' + column); }
 
@@ -113,26 +100,17 @@ Formats make_formats(lxw_workbook* book) {
   return f;
 }
 
-void set_up_printing(lxw_worksheet* sheet, const RegisterSheet& data,
-                     int last_row, const RegisterBook& book) {
-  worksheet_set_landscape(sheet);
-  worksheet_set_paper(sheet, kPaperA4);
-  // One page wide, as many pages tall as the rows need.
-  worksheet_fit_to_pages(sheet, 1, 0);
-  book.check(worksheet_repeat_rows(sheet, 0, 0));
+void set_up_register_printing(lxw_worksheet* sheet,
+                              const RegisterSheet& data, int last_row,
+                              const RegisterBook& book) {
+  SheetPrinting printing;
+  printing.landscape = true;
+  printing.repeated_row = 0;
+  printing.left = data.company;
+  printing.centre = "单据台账 " + data.month.substr(0, 4) + "年" +
+                    data.month.substr(5, 2) + "月";
+  book.check(set_up_printing(sheet, printing));
   book.check(worksheet_print_area(sheet, 0, 0, last_row, kColumnCount - 1));
-
-  const std::string title = "单据台账 " + data.month.substr(0, 4) + "年" +
-                            data.month.substr(5, 2) + "月";
-  std::string header = "&C" + escape_print_text(title);
-  if (!data.company.empty()) {
-    header = "&L" + escape_print_text(data.company) + header;
-  }
-  // Limitation: the page header holds at most 255 bytes; a company name
-  // longer than about 70 Chinese characters is left out of it.
-  if (header.size() > 255) header = "&C" + escape_print_text(title);
-  book.check(worksheet_set_header(sheet, header.c_str()));
-  book.check(worksheet_set_footer(sheet, "&C第 &P 页，共 &N 页"));
 }
 
 void write_row(lxw_worksheet* sheet, int r, const RegisterRow& row,
@@ -206,7 +184,7 @@ void write_register_workbook(const RegisterSheet& data,
     worksheet_freeze_panes(sheet, 1, 0);
     book.check(worksheet_autofilter(sheet, 0, 0, last_data_row,
                                     kColumnCount - 1));
-    set_up_printing(sheet, data, r - 1, book);
+    set_up_register_printing(sheet, data, r - 1, book);
     book.close();
   }
   file.publish();

@@ -88,16 +88,6 @@ Formats make_formats(lxw_workbook* book) {
   return f;
 }
 
-// Header and footer text of the print setup: '&' starts a code there.
-std::string escape_print_text(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    out += c;
-    if (c == '&') out += '&';
-  }
-  return out;
-}
-
 // Characters as a spreadsheet column counts them: Chinese ones twice.
 double display_width(const std::string& text) {
   double width = 0;
@@ -313,18 +303,13 @@ void write_form(const DocumentTemplate& document, FieldValues values,
     }
   }
 
-  // Print setup: A4, as wide as one page, the item header on every page.
-  worksheet_set_paper(sheet, 9);  // 9 is A4 in Excel's numbering
-  worksheet_fit_to_pages(sheet, 1, 0);
-  if (header_row >= 0) {
-    worksheet_freeze_panes(sheet, header_row + 1, 0);
-    w->check(worksheet_repeat_rows(sheet, header_row, header_row));
-  }
-  const std::string head =
-      "&C" + escape_print_text(values.expand(document.header.title) + " " +
-                               values.request().document_no);
-  w->check(worksheet_set_header(sheet, head.c_str()));
-  w->check(worksheet_set_footer(sheet, "&C第 &P 页 共 &N 页"));
+  // The item header stays in view and prints atop every page.
+  if (header_row >= 0) worksheet_freeze_panes(sheet, header_row + 1, 0);
+  SheetPrinting printing;
+  printing.repeated_row = header_row;
+  printing.centre = values.expand(document.header.title) + " " +
+                    values.request().document_no;
+  w->check(set_up_printing(sheet, printing));
 }
 
 }  // namespace

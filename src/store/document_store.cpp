@@ -194,6 +194,22 @@ std::vector<DocumentRecord> DocumentStore::made_by_run(std::int64_t run_id) {
   return read_documents(query);
 }
 
+std::vector<DocumentRecord> DocumentStore::pdfs_of_month(
+    const std::string& month) {
+  Statement query = db_.prepare(
+      std::string("SELECT ") + kDocumentColumns +
+      " FROM documents WHERE substr(business_date, 1, 7) = ?1 "
+      "AND format IN ('pdf', 'approved.pdf') ORDER BY id");
+  query.bind(1, month);
+  std::vector<DocumentRecord> records;
+  while (query.step()) {
+    DocumentKind kind;
+    if (!parse_document_kind(query.text(3), &kind)) continue;
+    records.push_back(read_document(query));
+  }
+  return records;
+}
+
 std::vector<DocumentRecord> DocumentStore::awaiting_digest(
     DocumentKind kind) {
   Statement query = db_.prepare(

@@ -122,6 +122,11 @@ class DocumentStore {
   // Documents recorded by a run, by kind name and format ("pdf"/"xlsx").
   std::vector<DocumentRecord> made_by_run(std::int64_t run_id);
 
+  // The PDFs (plain and approved) made on business dates of month
+  // ("2026-12"). A kind this build does not know (a newer Danju wrote it)
+  // is left out.
+  std::vector<DocumentRecord> pdfs_of_month(const std::string& month);
+
   // The PDFs of kind that no digest mail has carried yet, oldest first.
   std::vector<DocumentRecord> awaiting_digest(DocumentKind kind);
   // Records that the digest mail message_id carries the document. Call in
