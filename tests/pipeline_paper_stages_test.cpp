@@ -259,10 +259,12 @@ BOOST_AUTO_TEST_CASE(the_receipt_goes_with_the_shipment_note_and_is_filed) {
     BOOST_TEST(subject == "发货单（财务记账联）2026-12-04：共 1 份，"
                           "其中 1 份为更正版");
     BOOST_TEST(body.find("FH-LP201  订单 LP201  杭州某某家具有限公司  "
-                         "¥280.00  【更正版：第 2 版，取代第 1 版"
-                         "（2026-12-04 开出），原单作废，请勿重复记账】") !=
+                         "¥280.00  2026-12-04 开出  【更正版：第 2 版，取代第 "
+                         "1 版（2026-12-04 开出），原单作废，请勿重复记账】") !=
                    std::string::npos,
                body);
+    // The void first version is told of on its replacement's line only.
+    BOOST_TEST(body.find("已作废") == std::string::npos, body);
   }
   BOOST_TEST(marked == 1);
 }
@@ -347,4 +349,131 @@ BOOST_AUTO_TEST_CASE(a_confirmed_trip_gets_a_sheet_for_the_dispatcher) {
                                "PC-KY301-v2.pdf"))
                  .find("驾驶员郑师傅、吴师傅") != std::string::npos);
   BOOST_TEST(mails_titled(job, "派车单").size() == 2u);
+}
+
+// A note finance has booked, whose order then changes before the new
+// version is paid for: finance hears that night that the note is void,
+// and again, with the replacement marked, once it is paid.
+BOOST_AUTO_TEST_CASE(finance_hears_of_a_booked_note_made_void) {
+  JobFolder job;
+  auto orders = [](int quantity) {
+    return std::string(danju::testing::order_csv_header()) +
+           "LP301,礼品,样品已确认,2026-11-20,2026-12-10,礼品事业部,黄伟,"
+           "杭州某某家具有限公司,李堃,定制笔记本,A5,本," +
+           std::to_string(quantity) + ",28.00\r\n";
+  };
+  job.write("inbox/orders-1.csv", orders(10));
+  job.write("inbox/payments-1.csv",
+            "订单号,款项类型,金额,到账日期\r\n"
+            "LP301,全款,280.00,2026-12-03\r\n");
+  danju::testing::run_job(job, "2026-12-04");
+  BOOST_REQUIRE_EQUAL(mails_titled(job, "发货单（财务记账联）").size(), 1u);
+
+  // Twelve notebooks now: 56.00 more is owed, so no new note yet.
+  job.write("inbox/orders-2.csv", orders(12));
+  const danju::RunReport changed = danju::testing::run_job(job, "2026-12-05");
+  BOOST_TEST(made(changed, "shipment_note.pdf") == 0);
+  const auto void_notice =
+      mails_titled(job, "发货单（财务记账联）2026-12-05：作废 1 份");
+  BOOST_REQUIRE_EQUAL(void_notice.size(), 1u);
+  BOOST_TEST(void_notice[0].at("attachments") == "0");
+  const std::string& told = void_notice[0].at("text.plain");
+  BOOST_TEST(told.find("FH-LP301 第 1 版  订单 LP301  2026-12-04 开出  "
+                       "【订单已变更，此单作废，请冲销原记账】") !=
+                 std::string::npos,
+             told);
+
+  // Told once: the next night has nothing to say.
+  danju::testing::run_job(job, "2026-12-06");
+  BOOST_TEST(mails_titled(job, "发货单（财务记账联）").size() == 2u);
+
+  // The balance comes in: the new note, marked as replacing the old.
+  job.write("inbox/payments-2.csv",
+            "订单号,款项类型,金额,到账日期\r\n"
+            "LP301,尾款,56.00,2026-12-06\r\n");
+  const danju::RunReport paid = danju::testing::run_job(job, "2026-12-07");
+  BOOST_TEST(made(paid, "shipment_note.pdf") == 1);
+  const auto replaced = mails_titled(
+      job, "发货单（财务记账联）2026-12-07：共 1 份，其中 1 份为更正版");
+  BOOST_REQUIRE_EQUAL(replaced.size(), 1u);
+  BOOST_TEST(replaced[0].at("text.plain").find("已作废") == std::string::npos);
+}
+
+// A night cut off after its notes were made but before its digest was
+// queued (the state a kill leaves), then the order changes: the next
+// digest carries only the new note, unmarked, since finance never had the
+// old one.
+BOOST_AUTO_TEST_CASE(a_note_replaced_before_any_digest_is_left_out) {
+  JobFolder job;
+  auto orders = [](const std::string& contact) {
+    return std::string(danju::testing::order_csv_header()) +
+           "LP401,礼品,样品已确认,2026-11-20,2026-12-10,礼品事业部,黄伟,"
+           "宁波鸿达贸易有限公司," + contact + ",定制U盘,64GB,个,10,35.50\r\n";
+  };
+  job.write("inbox/orders-1.csv", orders("王喆"));
+  job.write("inbox/payments.csv",
+            "订单号,款项类型,金额,到账日期\r\n"
+            "LP401,全款,355.00,2026-12-03\r\n");
+  danju::testing::run_job(job, "2026-12-04");
+  {
+    danju::Database db(job.path("data/danju.sqlite"));
+    db.execute("DELETE FROM outbox WHERE purpose = 'finance_digest'; "
+               "DELETE FROM digested_documents");
+  }
+  fs::remove_all(job.path("outbox"));
+
+  job.write("inbox/orders-2.csv", orders("李堃"));
+  danju::testing::run_job(job, "2026-12-05");
+  const auto digests = mails_titled(job, "发货单（财务记账联）");
+  BOOST_REQUIRE_EQUAL(digests.size(), 1u);
+  BOOST_TEST(digests[0].at("subject.default") ==
+             "发货单（财务记账联）2026-12-05：共 1 份");
+  BOOST_TEST(digests[0].at("attachments") == "1");
+  const std::string& body = digests[0].at("text.plain");
+  BOOST_TEST(body.find("FH-LP401") != std::string::npos, body);
+  BOOST_TEST(body.find("更正版") == std::string::npos, body);
+  danju::Database db(job.path("data/danju.sqlite"), true);
+  danju::Statement carried = db.prepare(
+      "SELECT d.order_version FROM documents d JOIN digested_documents g ON "
+      "g.document_id = d.id WHERE d.kind = 'shipment_note' AND "
+      "g.message_id <> ''");
+  BOOST_REQUIRE(carried.step());
+  BOOST_TEST(carried.integer(0) == 2);
+  BOOST_TEST(!carried.step());
+}
+
+// A night of many notes: the digest is split so that no mail is larger
+// than the job allows, and every note is in exactly one part.
+BOOST_AUTO_TEST_CASE(a_big_digest_is_split_to_the_mail_size) {
+  JobFolder job("max_mail_mb = 1\n");
+  std::string csv = danju::testing::order_csv_header();
+  std::string payments = "订单号,款项类型,金额,到账日期\r\n";
+  for (int i = 0; i < 60; ++i) {
+    const std::string no = "LPS" + std::to_string(100 + i);
+    csv += no + ",礼品,样品已确认,2026-11-20,2026-12-10,礼品事业部,黄伟,"
+                "宁波鸿达贸易有限公司,王喆,定制U盘,64GB,个,10,35.50\r\n";
+    payments += no + ",全款,355.00,2026-12-03\r\n";
+  }
+  job.write("inbox/orders.csv", csv);
+  job.write("inbox/payments.csv", payments);
+  danju::testing::run_job(job, "2026-12-04");
+
+  std::map<std::string, int> carried;
+  int parts = 0;
+  for (const auto& entry : fs::directory_iterator(job.path("outbox"))) {
+    auto facts = danju::testing::read_mail(entry.path().string());
+    const std::string& subject = facts["subject.default"];
+    if (subject.rfind("发货单（财务记账联）", 0) != 0) continue;
+    ++parts;
+    BOOST_TEST(fs::file_size(entry.path()) <= 1024u * 1024u, subject);
+    BOOST_TEST(subject.find("封）") != std::string::npos, subject);
+    const int attachments = std::stoi(facts["attachments"]);
+    for (int k = 1; k <= attachments; ++k) {
+      ++carried[facts["attachment." + std::to_string(k) +
+                      ".filename.default"]];
+    }
+  }
+  BOOST_TEST(parts >= 2);
+  BOOST_TEST(carried.size() == 60u);
+  for (const auto& [name, times] : carried) BOOST_TEST(times == 1, name);
 }

@@ -194,8 +194,8 @@ void read_mail(const toml::Table& root, const fs::path& base,
   const toml::Value& value = root.at("mail", "mail");
   const toml::Table& mail = value.as_table("mail");
   mail.check_keys({"from", "from_name", "host", "port", "sessions", "starttls",
-                   "ca_file",
-                   "username", "password_file", "password_env", "outbox"},
+                   "ca_file", "username", "password_file", "password_env",
+                   "outbox", "max_mail_mb"},
                   "mail");
   MailSettings& settings = job->mail;
   const toml::Value& from = mail.at("from", "mail.from");
@@ -220,6 +220,13 @@ void read_mail(const toml::Table& root, const fs::path& base,
       fail_at(*sessions, "mail.sessions must be 1 to 8");
     }
     settings.sessions = static_cast<int>(number);
+  }
+  if (const toml::Value* size = mail.find("max_mail_mb")) {
+    const auto number = size->as_integer("mail.max_mail_mb");
+    if (number < 1 || number > 100) {
+      fail_at(*size, "mail.max_mail_mb must be 1 to 100");
+    }
+    settings.max_mail_bytes = number * 1024 * 1024;
   }
   if (const toml::Value* tls = mail.find("starttls")) {
     settings.starttls = tls->as_boolean("mail.starttls");

@@ -4,6 +4,7 @@
 // file's folder.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -89,6 +90,9 @@ struct MailSettings {
   // SMTP sessions open at once while the outbox is delivered: a server
   // works on one message while the next arrives over another session.
   int sessions = 2;
+  // The largest mail Danju composes of many papers (a digest), encoded:
+  // a bigger one is split. Mail servers commonly refuse above 10-25 MB.
+  std::int64_t max_mail_bytes = 10 * 1024 * 1024;
   bool starttls = false;
   std::string ca_file;  // the CA that signed the server's certificate
   std::string username;

@@ -25,6 +25,7 @@
 #include "core/business_clock.h"
 #include "pipeline/mail_courier.h"
 #include "pipeline/outbox_sender.h"
+#include "pipeline/paper_digest.h"
 #include "pipeline/reply_intake.h"
 #include "pipeline/run_lock.h"
 #include "render/document_renderer.h"
@@ -78,41 +79,6 @@ struct OrderResult {
   std::string fatal;  // the disk failed: the run stops
 };
 
-// What a line of a digest says of an order after its number.
-std::string order_total(const Order& order) {
-  return format_yuan(order.total());
-}
-
-std::string trip_time_and_route(const Order& order) {
-  auto extra = [&](const char* key) {
-    const auto found = order.extra.find(key);
-    return found == order.extra.end() ? std::string() : found->second;
-  };
-  return one_line(extra("service_time") + "  " + extra("route"));
-}
-
-// One mail a night, to everyone who holds a role, with the papers of one
-// kind made tonight: not one mail a paper.
-struct Digest {
-  DocumentKind kind;
-  const char* role;      // who gets it
-  const char* purpose;   // the outbox's word; with '-' it starts the id
-  const char* subject;   // before the date
-  const char* greeting;  // the body's first line
-  const char* note;      // said of the attachments, may be empty
-  std::string (*detail)(const Order& order);
-};
-
-const Digest kDigests[] = {
-    // Finance books every shipment note from its first copy (财务记账联).
-    {DocumentKind::shipment_note, "finance", "finance_digest",
-     "发货单（财务记账联）", "财务：", "（每份第一页为第一联 财务记账联）",
-     order_total},
-    // The dispatcher (调度) hands each trip's sheet to its driver.
-    {DocumentKind::dispatch_sheet, "dispatcher", "dispatch_digest",
-     "派车单 ", "调度：", "", trip_time_and_route},
-};
-
 class NightRun {
  public:
   NightRun(const JobConfig& job, const BusinessClock& clock,
@@ -137,10 +103,6 @@ class NightRun {
   std::string guarantee_problem(const Order& order) const;
   void drop_unfit_kinds(OrderPlan* plan);
   void void_replaced();
-  void queue_digest(const Digest& digest);
-  // For a paper that replaces one of an earlier order version, what the
-  // digest says of it; empty for a first paper.
-  std::string replaced_paper(const DocumentRecord& paper);
   std::vector<Mailbox> mailboxes_with_role(const std::string& role) const;
   // Queues the message once (by its Message-ID); with_it runs in the same
   // transaction when it is queued. Returns false when it was already.
@@ -243,7 +205,11 @@ RunReport NightRun::run() {
   }
   report_.render_seconds = since(phase);
   report_.mails_queued += approvals.remind_and_escalate();
-  for (const Digest& digest : kDigests) queue_digest(digest);
+  queue_digests(*db_, job_, date_,
+                [this](MailMessage message, const std::string& purpose,
+                       const std::function<void()>& with_it) {
+                  return queue_mail(std::move(message), purpose, with_it);
+                });
   queue_monthly_register();
 
   phase = std::chrono::steady_clock::now();
@@ -443,87 +409,6 @@ bool NightRun::queue_mail(MailMessage message, const std::string& purpose,
   transaction.commit();
   if (queued) ++report_.mails_queued;
   return queued;
-}
-
-std::string NightRun::replaced_paper(const DocumentRecord& paper) {
-  std::string earlier;
-  for (const DocumentRecord& record :
-       DocumentStore(*db_).with_number(paper.document_no)) {
-    if (record.kind != paper.kind || record.format != paper.format ||
-        record.order_version >= paper.order_version) {
-      continue;
-    }
-    earlier = "第 " + std::to_string(record.order_version) + " 版（" +
-              record.business_date + " 开出）";
-  }
-  if (earlier.empty()) return "";
-  return "  【更正版：第 " + std::to_string(paper.order_version) +
-         " 版，取代" + earlier + "，原单作废，请勿重复记账】";
-}
-
-// A digest carries every paper of its kind that none has carried yet:
-// tonight's, and those of a night cut off before its digest was queued.
-void NightRun::queue_digest(const Digest& digest) {
-  const std::vector<DocumentRecord> papers =
-      DocumentStore(*db_).awaiting_digest(digest.kind);
-  const std::vector<Mailbox> to = mailboxes_with_role(digest.role);
-  if (papers.empty()) return;
-  if (to.empty()) {
-    // Nobody holds the role: the papers are not kept back for whoever
-    // takes it on later.
-    Transaction transaction(*db_);
-    DocumentStore documents(*db_);
-    for (const DocumentRecord& paper : papers) {
-      documents.mark_digested(paper.id, "");
-    }
-    transaction.commit();
-    return;
-  }
-
-  OrderStore orders(*db_);
-  const std::string title = document_kind_title(digest.kind);
-  MailMessage mail;
-  mail.to = to;
-
-  std::string list;
-  std::string ids;
-  int replacing = 0;
-  for (const DocumentRecord& paper : papers) {
-    const auto stored = orders.version(paper.order_no, paper.order_version);
-    if (!stored) continue;
-    const std::string replaced = replaced_paper(paper);
-    if (!replaced.empty()) ++replacing;
-    list += paper.document_no + "  订单 " + paper.order_no + "  " +
-            one_line(stored->order.customer.name) + "  " +
-            digest.detail(stored->order) + replaced + "\n";
-    ids += paper.sha256.substr(0, 8);
-    mail.attachments.push_back({job_.output_folder + "/" + paper.path,
-                                title + "_" + paper.document_no + ".pdf",
-                                "application/pdf"});
-  }
-  // Whoever books the papers must not book a changed order twice: the
-  // subject already says how many papers replace earlier ones.
-  mail.subject = std::string(digest.subject) + date_ + "：共 " +
-                 std::to_string(papers.size()) + " 份";
-  if (replacing > 0) {
-    mail.subject += "，其中 " + std::to_string(replacing) + " 份为更正版";
-  }
-  mail.text_body = std::string(digest.greeting) + "\n\n" + date_ +
-                   " 开出的" + title + "共 " + std::to_string(papers.size()) +
-                   " 份，见附件" + digest.note + "：\n\n" + list +
-                   "\n-- \n此邮件由丹聚单据系统自动发送。\n";
-  // The id of the night's digest of this kind: a re-run queues it once.
-  std::string prefix = digest.purpose;
-  std::replace(prefix.begin(), prefix.end(), '_', '-');
-  mail.message_id = prefix + "." + date_ + "." +
-                    sha256_hex(ids).substr(0, 12) + "@" + job_.mail.domain;
-  const std::string message_id = mail.message_id;
-  queue_mail(std::move(mail), digest.purpose, [&] {
-    DocumentStore documents(*db_);
-    for (const DocumentRecord& paper : papers) {
-      documents.mark_digested(paper.id, message_id);
-    }
-  });
 }
 
 // On the first night of a month, last month's register (台账) is written

@@ -229,6 +229,34 @@ void DocumentStore::mark_digested(std::int64_t document_id,
   insert.step();
 }
 
+std::string DocumentStore::digest_of(std::int64_t document_id) {
+  Statement query = db_.prepare(
+      "SELECT message_id FROM digested_documents WHERE document_id = ?1");
+  query.bind(1, document_id);
+  return query.step() ? query.text(0) : "";
+}
+
+std::vector<DocumentRecord> DocumentStore::void_since_digest(
+    DocumentKind kind) {
+  Statement query = db_.prepare(
+      "SELECT d.id, d.order_no, d.order_version, d.kind, d.document_no, "
+      "d.format, d.path, d.sha256, d.bytes, d.business_date, d.state "
+      "FROM documents d JOIN digested_documents g ON g.document_id = d.id "
+      "WHERE d.kind = ?1 AND d.format = 'pdf' AND d.state = ?2 AND "
+      "g.message_id <> '' AND g.void_message_id IS NULL ORDER BY d.id");
+  query.bind(1, document_kind_name(kind)).bind(2, kDocumentSuperseded);
+  return read_documents(query);
+}
+
+void DocumentStore::mark_void_told(std::int64_t document_id,
+                                   const std::string& message_id) {
+  Statement update = db_.prepare(
+      "UPDATE digested_documents SET void_message_id = ?2 "
+      "WHERE document_id = ?1 AND void_message_id IS NULL");
+  update.bind(1, document_id).bind(2, message_id);
+  update.step();
+}
+
 std::vector<OpenApproval> DocumentStore::open_approvals() {
   const std::string sql =
       "SELECT " + step_columns("s.") +

@@ -129,9 +129,16 @@ class DocumentStore {
 
   // The PDFs of kind that no digest mail has carried yet, oldest first.
   std::vector<DocumentRecord> awaiting_digest(DocumentKind kind);
-  // Records that the digest mail message_id carries the document. Call in
-  // the Transaction that queues the mail.
+  // Records that the digest mail message_id carries the document (empty:
+  // it needs none). Call in the Transaction that queues the mail.
   void mark_digested(std::int64_t document_id, const std::string& message_id);
+  // The digest mail that carried the document; empty when none did.
+  std::string digest_of(std::int64_t document_id);
+  // The PDFs of kind a digest carried that have since been superseded and
+  // that no digest has told of as void yet, oldest first.
+  std::vector<DocumentRecord> void_since_digest(DocumentKind kind);
+  // Records that the digest mail message_id told of the document as void.
+  void mark_void_told(std::int64_t document_id, const std::string& message_id);
 
  private:
   Database& db_;

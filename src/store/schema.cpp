@@ -155,14 +155,17 @@ CREATE TABLE filed_documents (
 );
 )sql",
 
-    // 4: which papers a digest mail has carried, so that every issued
-    // paper reaches its digest once, even when the run that made it was
-    // cut off before its digest. Papers made before this table are taken
-    // as carried: their nights sent their digests.
+    // 4: which papers a digest mail has carried (message_id, empty when
+    // none needed to: nobody to tell, or replaced first), so that every
+    // issued paper reaches its digest once, even when the run that made it
+    // was cut off before its digest; and which digest told that a carried
+    // paper was made void. Papers made before this table are taken as
+    // carried: their nights sent their digests.
     R"sql(
 CREATE TABLE digested_documents (
-  document_id INTEGER PRIMARY KEY REFERENCES documents(id),
-  message_id  TEXT NOT NULL
+  document_id     INTEGER PRIMARY KEY REFERENCES documents(id),
+  message_id      TEXT NOT NULL,
+  void_message_id TEXT
 );
 INSERT INTO digested_documents (document_id, message_id)
   SELECT id, '' FROM documents
