@@ -255,6 +255,37 @@ BOOST_AUTO_TEST_CASE(the_night_run_prints_shipment_notes_for_the_forms_too) {
              paper.out);
 }
 
+// An item name too long for the form's box: the order's plain shipment
+// note, receipt and contract are made all the same, and the run says which
+// form was not.
+BOOST_AUTO_TEST_CASE(a_value_too_long_for_the_form_costs_only_the_form) {
+  JobFolder job("", std::string(kPrinters) +
+                        "[preprinted]\nshipment_note = \"oki-5860\"\n");
+  job.write("inbox/orders.csv",
+            std::string(danju::testing::order_csv_header()) +
+                "LP002,礼品,样品已确认,2026-11-20,2026-12-10,礼品事业部,"
+                "陈晓东,杭州某某家具有限公司,李堃,定制实木雕花多功能礼品收纳"
+                "盒（含烫金徽标、内衬丝绒、独立编号证书及手提袋）,A5,本,10,"
+                "28.00\r\n");
+  job.write("inbox/payments.csv",
+            "订单号,款项类型,金额,到账日期\r\n"
+            "LP002,全款,280.00,2026-12-03\r\n");
+  const Outcome run = danju_command(
+      {"run", job.job_file(), "--date", "2026-12-04", "--quiet"});
+  BOOST_TEST(run.code == 4, run.out + run.err);
+  BOOST_TEST(contains(run.out + run.err, "does not fit"), run.out + run.err);
+  BOOST_TEST(contains(run.out + run.err,
+                      "FH-LP002 was made for plain paper only"),
+             run.out + run.err);
+  BOOST_TEST(danju::file_exists(job.path(kNote)));
+  BOOST_TEST(danju::file_exists(
+      job.path("output/documents/2026-11/LP002/HZ-FH-LP002-v1.pdf")));
+  BOOST_TEST(!danju::file_exists(job.path(
+      "output/documents/2026-11/LP002/FH-LP002-v1-preprinted.pdf")));
+  const Outcome verify = danju_command({"verify", job.job_file()});
+  BOOST_TEST(verify.code == 0, verify.out);
+}
+
 BOOST_AUTO_TEST_CASE(offsets_that_push_a_value_off_the_form_are_refused) {
   // Within the allowed range, yet the amount column ends near the right
   // edge of the 241 mm form: 12 mm more would print part of it off.

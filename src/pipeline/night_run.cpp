@@ -77,6 +77,8 @@ struct OrderResult {
   std::vector<MadeFile> files;
   std::string error;  // this order's documents cannot be made
   std::string fatal;  // the disk failed: the run stops
+  // Made, but without an extra file (the pre-printed form's values).
+  std::vector<std::string> warnings;
 };
 
 class NightRun {
@@ -722,11 +724,24 @@ OrderResult NightRun::render_order(const OrderPlan& plan) const {
       pdf = keep("pdf", ".pdf", renderer_->render_pdf(request));
 
       // A kind the job prints on pre-printed forms also gets its values
-      // alone, placed for that printer, beside the normal PDF.
+      // alone, placed for that printer, beside the normal PDF. A value
+      // that does not fit the form's box costs that file only: the plain
+      // PDF is a whole paper and the goods must not wait for a form.
+      // Limitation: the form's file is not made again by a later run;
+      // the plain PDF is printed instead.
       if (const PrinterSettings* printer = job_.preprinted_printer(kind)) {
-        keep("preprinted.pdf", "-preprinted.pdf",
-             renderer_->render_preprinted_pdf(
-                 request, {printer->offset_x_mm, printer->offset_y_mm}));
+        try {
+          keep("preprinted.pdf", "-preprinted.pdf",
+               renderer_->render_preprinted_pdf(
+                   request, {printer->offset_x_mm, printer->offset_y_mm}));
+        } catch (const RenderError& error) {
+          result.warnings.push_back(
+              order.source.file + ":" + std::to_string(order.source.line) +
+              ": order " + order.order_no + ": " +
+              one_line(error.what()) + "; " + request.document_no +
+              " was made for plain paper only, not for the pre-printed "
+              "form");
+        }
       }
 
       if (DocumentRenderer::has_xlsx(kind)) {
@@ -789,6 +804,7 @@ void NightRun::render_and_record(std::vector<OrderPlan>* plans) {
     } else if (!results[i].error.empty()) {
       reject(results[i].error);
     } else {
+      for (const std::string& warning : results[i].warnings) reject(warning);
       record_order((*plans)[i], results[i]);
     }
   }
