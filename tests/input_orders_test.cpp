@@ -160,6 +160,22 @@ BOOST_AUTO_TEST_CASE(order_number_mangled_by_excel) {
   BOOST_TEST(problem.message.find("as text") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(an_order_number_too_long_to_number_its_papers) {
+  // 58 characters is the most: the approval form's number is SP-HT-<no>.
+  const std::string longest(58, 'A');
+  const Collected fits = read_csv_orders(
+      longest + ",礼品,,2026-12-04,王喆,甲公司,茶具,1,1,\n");
+  BOOST_TEST(fits.problems.empty());
+  BOOST_TEST(fits.order(longest).contract_no == "HT-" + longest);
+
+  const InputProblem problem = single_problem(
+      std::string(59, 'A') + ",礼品,,2026-12-04,王喆,甲公司,茶具,1,1,\n");
+  BOOST_TEST(problem.where.line == 3);
+  BOOST_TEST(problem.field == "订单号");
+  BOOST_TEST(problem.message.find("longer than 58 characters") !=
+             std::string::npos, problem.message);
+}
+
 BOOST_AUTO_TEST_CASE(order_field_that_differs_between_rows) {
   const InputProblem problem = single_problem(
       "GD-5,礼品,,2026-03-02,赵敏,丙公司,徽章,1,1,\n"

@@ -5,7 +5,7 @@
 namespace danju {
 
 bool is_safe_identifier(std::string_view text) {
-  if (text.empty() || text.size() > 64) return false;
+  if (text.empty() || text.size() > kMaxDocumentNumber) return false;
   if (text.front() == '.' || text.front() == '-') return false;
   if (text.find("..") != std::string_view::npos) return false;
   for (char c : text) {

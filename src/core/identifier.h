@@ -5,10 +5,14 @@
 // no path is ever built from unchecked input.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace danju {
+
+// The longest identifier, and so the longest document number.
+inline constexpr std::size_t kMaxDocumentNumber = 64;
 
 // 1 to 64 characters of A-Z a-z 0-9 '-' '_' '.', not starting with '.' or
 // '-', and no "..". Everything else (slashes, blanks, Chinese) is refused.

@@ -1,5 +1,6 @@
 #include "input/order_draft.h"
 
+#include "core/identifier.h"
 #include "core/text.h"
 #include "input/field_values.h"
 
@@ -27,11 +28,22 @@ std::string required(const DraftValue& value) {
   return value.text;
 }
 
+// A number the papers are numbered from: the papers add a prefix of
+// `prefixed` characters to it (SP- to the contract's, HT- and then SP- to
+// the order's when the contract has none of its own), and the result must
+// still be a document number.
 std::string document_number(const DraftValue& value,
-                            const std::string& fallback) {
+                            const std::string& fallback,
+                            std::size_t prefixed) {
   const std::string text = value.text.empty() ? fallback : value.text;
   std::string error;
   if (!check_document_number(text, &error)) throw Refusal{value, error};
+  const std::size_t most = kMaxDocumentNumber - prefixed;
+  if (text.size() > most) {
+    throw Refusal{value, "longer than " + std::to_string(most) +
+                             " characters: the papers' numbers are made "
+                             "from it with a prefix such as SP-HT-"};
+  }
   return text;
 }
 
@@ -118,11 +130,11 @@ Order build(const OrderDraft& draft) {
   order.source = draft.source;
 
   const DraftValue order_no = value_of(values, "order_no");
-  order.order_no = document_number(order_no, required(order_no));
+  order.order_no = document_number(order_no, required(order_no), 6);
   order.contract_no = document_number(value_of(values, "contract_no"),
-                                      "HT-" + order.order_no);
+                                      "HT-" + order.order_no, 3);
   order.shipment_no = document_number(value_of(values, "shipment_no"),
-                                      "FH-" + order.order_no);
+                                      "FH-" + order.order_no, 3);
 
   const DraftValue line = value_of(values, "line");
   if (!parse_business_line(required(line), &order.line)) {
