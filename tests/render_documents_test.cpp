@@ -753,3 +753,65 @@ BOOST_AUTO_TEST_CASE(a_long_footer_wraps_beside_the_page_count) {
   remove_unless_kept(path);
   std::filesystem::remove_all(folder);
 }
+
+// A5 with everything too wide for it: a number line longer than the page,
+// a right footer longer than half of it, four signature boxes whose labels
+// take several lines and whose date lines are wider than the boxes, and a
+// table whose first column carries a total. Everything stays on the paper,
+// nothing overlaps, and nothing is left out.
+BOOST_AUTO_TEST_CASE(an_a5_paper_with_everything_too_wide_still_fits) {
+  const std::string folder =
+      "/tmp/danju-render-" + std::to_string(getpid()) + "-a5-wide";
+  make_directories(folder);
+  const std::string source = std::string(DANJU_SOURCE_DIR) + "/templates/";
+  for (DocumentKind kind : all_document_kinds()) {
+    const std::string file = std::string(document_kind_name(kind)) + ".toml";
+    write_file_atomic(folder + "/" + file, read_file(source + file));
+  }
+  write_file_atomic(
+      folder + "/delivery_receipt.toml",
+      "[page]\nsize = \"A5\"\n\n"
+      "[header]\ntitle = \"收 货 回 执\"\n"
+      "number = \"发货单号：{order.shipment_no}　合同编号：{order.contract_no}"
+      "　订单编号：{order.order_no}　客户：{customer.name}\"\n\n"
+      "[[block]]\ntype = \"items\"\ntotal_label = \"合计\"\n"
+      "[[block.column]]\nheader = \"数量\"\nvalue = \"{item.quantity}\"\n"
+      "total = \"{order.total_quantity}\"\nwidth = 20\nformat = \"integer\"\n"
+      "[[block.column]]\nheader = \"品名\"\nvalue = \"{item.name}\"\n"
+      "width = 98\n\n"
+      "[[block]]\ntype = \"signatures\"\n"
+      "boxes = [\"收货人签字（请用正楷书写全名并注明身份证号后四位）：\", "
+      "\"仓库：\", \"承运人：\", \"业务员：\"]\n"
+      "date_line = \"日期：　　　　年　　　月　　　日\"\n\n"
+      "[footer]\nleft = \"{company.name}\"\n"
+      "right = \"开户行：{company.bank}　账号：{company.account}　"
+      "第 {page.no} 页 共 {page.count} 页\"\n");
+  RendererSettings a5 = settings();
+  a5.templates_folder = folder;
+  const DocumentRenderer small(a5);
+
+  const Company seller = company();
+  const Order order = make_order(BusinessLine::gift, 3);
+  DocumentRequest request =
+      request_for(DocumentKind::delivery_receipt, order, seller);
+  request.approvals.clear();
+  const std::string path = rendered(request, "receipt-a5-wide", small);
+  check_layout(path, "A5 receipt with everything too wide");
+  BOOST_CHECK_EQUAL(page_count(path), 1);
+
+  const std::string text = squeezed_text(path);
+  // The label's last line, on the paper too.
+  check_contains(text, "后四位）：", "the whole signature label");
+  check_contains(text, "合计" + std::to_string(100 + 107 + 114),
+                 "the first column's total");
+  check_contains(text, "第1页共1页", "the page count");
+  check_contains(text, "客户：王喆、李堃、𠮷祥家居有限公司", "the number line");
+  std::size_t dates = 0;
+  for (std::size_t at = text.find("日期：年月日"); at != std::string::npos;
+       at = text.find("日期：年月日", at + 1)) {
+    ++dates;
+  }
+  BOOST_CHECK_EQUAL(dates, 4u);
+  remove_unless_kept(path);
+  std::filesystem::remove_all(folder);
+}

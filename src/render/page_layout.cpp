@@ -264,21 +264,35 @@ class Layout {
     // The number line is set at the left margin, so below the code.
     if (header.qr) y = std::min(y, code_bottom - mm(1));
     y -= kNumberSize * kNumberAbove;
-    if (!header.number.empty()) {
-      add_text(left_, width_, y, kNumberSize, header.number, Align::left,
-               true);
+    // The number at the left and the date at the right share a line when
+    // they can; else the date takes a line of its own below. Each is set
+    // smaller, down to 6 points, when wider than the page's text.
+    // A number line too long even at 7 points wraps.
+    const std::string number = expand(header.number);
+    const std::string date = expand(header.date);
+    const double number_size = size_to_fit(number, kNumberSize, width_, 7);
+    const double date_size = size_to_fit(date, kNumberSize, width_, 6);
+    double number_w = 0;
+    if (fonts_.width(number, number_size) <= width_) {
+      if (!number.empty()) {
+        add_text(left_, width_, y, number_size, header.number, Align::left,
+                 true);
+      }
+      number_w = fonts_.width(number, number_size);
+    } else {
+      const std::vector<std::string> lines = wrap(number, number_size, width_);
+      for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (i > 0) y -= number_size * kLeading;
+        add_text(left_, width_, y, number_size, lines[i], Align::left);
+      }
+      number_w = width_;
     }
-    if (!header.date.empty()) {
-      // A number line too long to share with the date leaves it a line of
-      // its own below.
-      const double both = fonts_.width(expand(header.number), kNumberSize) +
-                          fonts_.width(expand(header.date), kNumberSize) +
-                          mm(4);
-      if (!header.number.empty() && both > width_) {
+    if (!date.empty()) {
+      const double both = number_w + fonts_.width(date, date_size) + mm(4);
+      if (!number.empty() && both > width_) {
         y -= kNumberSize * kNumberAbove;
       }
-      add_text(left_, width_, y, kNumberSize, header.date, Align::right,
-               true);
+      add_text(left_, width_, y, date_size, header.date, Align::right, true);
     }
     y -= kNumberSize * kNumberBelow;
     top_of_content_ = y;
@@ -286,41 +300,80 @@ class Layout {
     footer();
   }
 
+  // The size at which text fits room: its own size when it fits, else
+  // smaller, but never below smallest.
+  double size_to_fit(const std::string& text, double size, double room,
+                     double smallest) const {
+    const double wide = fonts_.width(text, size);
+    if (wide <= room) return size;
+    return std::max(smallest, size * room / wide);
+  }
+
+  // A line with blanks to write in (日期：　　年　　月　　日) made to fit
+  // room at size by taking one ideographic space at a time from its
+  // longest run, down to one a run.
+  std::string fewer_blanks(std::string text, double size,
+                           double room) const {
+    static const std::string blank = "\xE3\x80\x80";  // U+3000
+    while (fonts_.width(text, size) > room) {
+      std::size_t longest_at = std::string::npos, longest = 1;
+      for (std::size_t at = text.find(blank); at != std::string::npos;) {
+        std::size_t run = 0;
+        while (text.compare(at + run * 3, 3, blank) == 0) ++run;
+        if (run > longest) longest = run, longest_at = at;
+        at = text.find(blank, at + run * 3);
+      }
+      if (longest_at == std::string::npos) break;
+      text.erase(longest_at, 3);
+    }
+    return text;
+  }
+
   // The size at which a header line fits room, at most its own size.
   double header_size(const std::string& line, double size,
                      double room) const {
-    const double wide = fonts_.width(expand(line), size);
-    if (wide <= room) return size;
-    return std::max(6.0, size * room / wide);
+    return size_to_fit(expand(line), size, room, 6);
   }
 
-  // The footer stands on the bottom margin, descenders inside it. The left
-  // text wraps in the room the right one (the page count, usually) leaves
-  // it, its last line on the margin; the content stops above the first.
+  // The footer stands on the bottom margin, descenders inside it. The
+  // right text (the page count, usually) takes at most half the width,
+  // set smaller if need be. The left text takes the rest: set a little
+  // smaller when that keeps it on one line, else wrapped, its last line on
+  // the margin. The blocks stop above the footer's first line.
   void footer() {
     const FooterTemplate& footer = doc_.footer;
     const double fs = footer.font_size;
     const double base = mm(doc_.page.margin_bottom) + fonts_.descent() * fs;
     double right_w = 0;
     if (!footer.right.empty()) {
-      add_text(left_, width_, base, fs, footer.right, Align::right, true);
-      right_w = fonts_.width(expand(widest_page_numbers(footer.right)), fs) +
-                mm(3);
+      const std::string widest = expand(widest_page_numbers(footer.right));
+      const double size = size_to_fit(widest, fs, width_ / 2, 5);
+      add_text(left_, width_, base, size, footer.right, Align::right, true);
+      right_w = fonts_.width(widest, size) + mm(3);
     }
 
+    const double room = width_ - right_w;
     std::size_t lines = 1;
     if (footer.left.find("{page.") != std::string::npos) {
-      // Limitation: a left footer showing page numbers is set on one line,
-      // unwrapped, since its width is known only when the pages are.
-      add_text(left_, width_, base, fs, footer.left, Align::left, true);
+      // Limitation: a left footer showing page numbers is never wrapped,
+      // since its width is known only when the pages are; it is set
+      // smaller, down to 5 points.
+      const double size = size_to_fit(
+          expand(widest_page_numbers(footer.left)), fs, room, 5);
+      add_text(left_, room, base, size, footer.left, Align::left, true);
     } else if (!footer.left.empty()) {
+      const std::string text = expand(footer.left);
+      const double size = size_to_fit(text, fs, room, fs * 0.85);
       const std::vector<std::string> left =
-          wrap(expand(footer.left), fs, width_ - right_w);
+          fonts_.width(text, size) <= room
+              ? std::vector<std::string>{text}
+              : wrap(text, fs, room);
+      const double set = left.size() == 1 ? size : fs;
       lines = std::max<std::size_t>(1, left.size());
       for (std::size_t i = 0; i < left.size(); ++i) {
         const double above = static_cast<double>(left.size() - 1 - i);
-        add_text(left_, width_ - right_w, base + above * fs * kLeading, fs,
-                 left[i], Align::left);
+        add_text(left_, room, base + above * fs * kLeading, set, left[i],
+                 Align::left);
       }
     }
     bottom_ = base + static_cast<double>(lines - 1) * fs * kLeading +
@@ -436,22 +489,28 @@ class Layout {
         break;
       }
     }
-    if (span == 0) span = 1;
-    const double label_w = head[span - 1].x + head[span - 1].w - left_;
 
     if (!block.total_label.empty() || span < columns.size()) {
+      // The label spans the columns before the first total; when the first
+      // column has a total itself, the label goes before it in its cell.
       std::vector<Cell> cells;
-      Cell label;
-      label.x = left_, label.w = label_w, label.align = Align::center;
-      label.shaded = true;
-      label.lines = wrap(expand(block.total_label), size,
-                         label_w - 2 * kPadX);
-      cells.push_back(label);
+      if (span > 0) {
+        Cell label;
+        label.x = left_;
+        label.w = head[span - 1].x + head[span - 1].w - left_;
+        label.align = Align::center, label.shaded = true;
+        label.lines = wrap(expand(block.total_label), size,
+                           label.w - 2 * kPadX);
+        cells.push_back(label);
+      }
       for (std::size_t k = span; k < columns.size(); ++k) {
         Cell cell;
         cell.x = head[k].x, cell.w = head[k].w, cell.align = columns[k].align;
-        fill_column_cell(expand(columns[k].total), columns[k].format, size,
-                         &cell);
+        std::string shown = expand(columns[k].total);
+        if (k == 0 && !block.total_label.empty()) {
+          shown = expand(block.total_label) + " " + shown;
+        }
+        fill_column_cell(shown, columns[k].format, size, &cell);
         cells.push_back(cell);
       }
       const double h = row_height(cells, size, kMinRow);
@@ -462,7 +521,8 @@ class Layout {
     if (!block.capitals.empty()) {
       // The amount in words needs the room: its label takes the first two
       // columns only.
-      const std::size_t last_of_label = std::min<std::size_t>(1, span - 1);
+      const std::size_t last_of_label =
+          std::min<std::size_t>(1, std::max<std::size_t>(span, 1) - 1);
       const double words_at = head[last_of_label].x + head[last_of_label].w;
       std::vector<Cell> cells;
       Cell label;
@@ -539,23 +599,40 @@ class Layout {
     values_->set_approval(nullptr);
   }
 
+  // Boxes side by side: each label wraps at the top of its box, the date
+  // line (set smaller when too wide) at its foot, room to sign between;
+  // the boxes grow together when a label needs it.
   void signatures(const Block& block, double size) {
-    const double h = mm(block.box_height);
-    make_room(h);
     const double w = width_ / block.boxes.size();
+    const double room = w - 2 * kPadX;
+    const std::string date =
+        fewer_blanks(expand(block.date_line), size - 1.5, room);
+    const double date_size =
+        date.empty() ? 0 : size_to_fit(date, size - 1.5, room, 5);
+    const double date_h = date.empty() ? 0 : date_size * kLeading + kPadY;
+
+    std::vector<std::vector<std::string>> labels;
+    double h = mm(block.box_height);
+    for (const std::string& box : block.boxes) {
+      labels.push_back(wrap(expand(box), size, room));
+      h = std::max(h, 2 * kPadY + text_height(labels.back().size(), size) +
+                          date_h + mm(6));
+    }
+    make_room(h);
+
     const double top = y_;
     for (std::size_t k = 0; k < block.boxes.size(); ++k) {
       const double x = left_ + k * w;
       add_box(Op::Kind::stroke, x, top - h, w, h, Colour{});
-      const auto label = wrap(expand(block.boxes[k]), size, w - 2 * kPadX);
-      if (!label.empty()) {
-        add_text(x + kPadX, w - 2 * kPadX, top - kPadY - size, size,
-                 label.front(), Align::left);
+      for (std::size_t i = 0; i < labels[k].size(); ++i) {
+        add_text(x + kPadX, room,
+                 top - kPadY - size - static_cast<double>(i) * size *
+                                          kLeading,
+                 size, labels[k][i], Align::left);
       }
-      const std::string date = expand(block.date_line);
       if (!date.empty()) {
-        add_text(x + kPadX, w - 2 * kPadX, top - h + kPadY + 1, size - 1.5,
-                 date, Align::left);
+        add_text(x + kPadX, room, top - h + kPadY + 1, date_size, date,
+                 Align::left);
       }
     }
     y_ -= h;
