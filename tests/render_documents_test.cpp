@@ -815,3 +815,50 @@ BOOST_AUTO_TEST_CASE(an_a5_paper_with_everything_too_wide_still_fits) {
   remove_unless_kept(path);
   std::filesystem::remove_all(folder);
 }
+
+// A footer that takes most of a small page: the paper is refused with a
+// message that names the room the header and the footer leave.
+BOOST_AUTO_TEST_CASE(a_row_taller_than_the_room_says_what_took_it) {
+  const std::string folder =
+      "/tmp/danju-render-" + std::to_string(getpid()) + "-tall-footer";
+  make_directories(folder);
+  const std::string source = std::string(DANJU_SOURCE_DIR) + "/templates/";
+  for (DocumentKind kind : all_document_kinds()) {
+    const std::string file = std::string(document_kind_name(kind)) + ".toml";
+    write_file_atomic(folder + "/" + file, read_file(source + file));
+  }
+  write_file_atomic(
+      folder + "/delivery_receipt.toml",
+      "[page]\nsize = \"241x93\"\nmargin_top = 20\nmargin_bottom = 20\n\n"
+      "[header]\ntitle = \"收货回执\"\ntitle_size = 12\ncompany = \"\"\n\n"
+      "[[block]]\ntype = \"fields\"\n"
+      "rows = [[\"客户\", \"{customer.name}\"]]\n\n"
+      "[footer]\nfont_size = 14\n"
+      "left = \"" + std::string(
+          "{company.name}　{company.address}　{company.bank}　"
+          "{company.account}　{company.phone}　") + std::string(
+          "{company.name}　{company.address}　{company.bank}　"
+          "{company.account}　{company.phone}　") + std::string(
+          "{company.name}　{company.address}　{company.bank}　"
+          "{company.account}　{company.phone}\"\n"));
+  RendererSettings narrow = settings();
+  narrow.templates_folder = folder;
+  const DocumentRenderer roll(narrow);
+
+  const Company seller = company();
+  const Order order = make_order(BusinessLine::gift, 1);
+  DocumentRequest request =
+      request_for(DocumentKind::delivery_receipt, order, seller);
+  request.approvals.clear();
+  try {
+    roll.render_pdf(request);
+    BOOST_ERROR("a page with no room was rendered");
+  } catch (const RenderError& error) {
+    const std::string what = error.what();
+    BOOST_TEST(what.find("delivery_receipt.toml") != std::string::npos, what);
+    BOOST_TEST(what.find("the header and the footer leave") !=
+                   std::string::npos,
+               what);
+  }
+  std::filesystem::remove_all(folder);
+}

@@ -159,12 +159,43 @@ BOOST_AUTO_TEST_CASE(a_misspelt_extra_field_is_refused) {
   check_has(what, "{order.extra.orign}");
   check_has(what, "origin");
 
+  // Capitals or a dash are no name at all, and said to be so.
+  const std::string capital = error_of(
+      "capital", replaced(kGood, "{customer.name}", "{order.extra.Route}"));
+  check_has(capital, "contract.toml:6:");
+  check_has(capital, "{order.extra.Route} is no placeholder");
+
   // The extra fields an export can carry are accepted.
   TemplateFolder folder("extra-good");
   folder.write("contract.toml",
                replaced(kGood, "{customer.name}",
                         "{order.extra.origin}{order.extra.sample_notes}"));
   BOOST_CHECK_NO_THROW(DocumentRenderer(settings_for(folder.path)));
+}
+
+BOOST_AUTO_TEST_CASE(a_fields_block_too_narrow_for_its_pairs_is_refused) {
+  // Four pairs a row on A5 with wide margins leave 9.5 mm each.
+  const std::string what = error_of(
+      "narrow", replaced("[page]\nsize = \"A5\"\nmargin_left = 55\n"
+                         "margin_right = 55\n\n" + std::string(kGood),
+                         "type = \"fields\"\n",
+                         "type = \"fields\"\ncolumns = 4\n"));
+  check_has(what, "contract.toml:11:");
+  check_has(what, "at least 15 mm");
+
+  // Without a label_width of its own, a narrow page's block takes less
+  // than the usual 28 mm, and its values keep room.
+  TemplateFolder folder("narrow-default");
+  folder.write("contract.toml",
+               replaced("[page]\nsize = \"A5\"\n\n" + std::string(kGood),
+                        "type = \"fields\"\n",
+                        "type = \"fields\"\ncolumns = 4\n"));
+  BOOST_CHECK_NO_THROW(DocumentRenderer(settings_for(folder.path)));
+  const DocumentTemplate read =
+      load_document_template(folder.path + "/contract.toml");
+  BOOST_REQUIRE(!read.blocks.empty());
+  BOOST_TEST(read.blocks[0].label_width < 28.0);
+  BOOST_TEST(read.blocks[0].label_width >= 5.0);
 }
 
 BOOST_AUTO_TEST_CASE(a_page_with_no_room_for_blocks_is_refused_at_load) {
@@ -243,6 +274,21 @@ BOOST_AUTO_TEST_CASE(a_broken_variant_is_refused_too) {
     BOOST_FAIL("the broken variant was accepted");
   } catch (const TemplateError& e) {
     check_has(e.what(), "order_sheet.furniture.toml:12:");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_misspelt_template_file_is_refused) {
+  for (const char* name : {"shipment_notes.toml", "contract.gifts.toml"}) {
+    TemplateFolder folder(std::string("misspelt-") + name);
+    folder.write(name, kGood);
+    try {
+      DocumentRenderer renderer(settings_for(folder.path));
+      BOOST_ERROR(std::string(name) + " was ignored");
+    } catch (const TemplateError& e) {
+      check_has(e.what(), std::string(name) + ":1: not a template name");
+      check_has(e.what(), "shipment_note");
+    }
+    std::remove((folder.path + "/" + name).c_str());
   }
 }
 

@@ -1,5 +1,6 @@
 #include "render/document_template.h"
 
+#include <algorithm>
 #include <sstream>
 
 #include "jobs/toml.h"
@@ -102,8 +103,21 @@ void read_fields(const toml::Table& table, const PageSetup& page,
   block->columns =
       static_cast<int>(template_number(table, "columns", "block.", 1, 4, 2));
   const double room = page.content_width() / block->columns;
-  block->label_width =
-      template_number(table, "label_width", "block.", 5, room - 10, 28);
+  // Each pair needs a label of 5 mm and a value of 10 mm at least. Without
+  // a label_width of its own a block takes 28 mm, or less on narrow paper.
+  if (room < 15) {
+    const toml::Value* columns = table.find("columns");
+    std::ostringstream message;
+    message.precision(1);
+    message << std::fixed
+            << (columns ? template_where(*columns) : template_where(table))
+            << block->columns << " label, value pairs a row leave "
+            << room << " mm each between the margins; at least 15 mm are "
+            << "needed (fewer columns, or smaller margins)";
+    throw TemplateError(message.str());
+  }
+  block->label_width = template_number(table, "label_width", "block.", 5,
+                                       room - 10, std::min(28.0, room * 0.4));
 
   const toml::Value& rows = table.at("rows", "block.rows");
   for (const toml::Value& row : rows.as_array("block.rows")) {

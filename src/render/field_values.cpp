@@ -101,6 +101,16 @@ std::string scan(std::string_view text, Literal literal,
     std::size_t end = i + 1;
     while (end < text.size() && is_name_char(text[end])) ++end;
     if (end == text.size() || text[end] != '}' || end == i + 1) {
+      // {order.extra.Vehicle_type}: a name, but not written as one.
+      const std::size_t close = text.find('}', i + 1);
+      const std::size_t open = text.find('{', i + 1);
+      if (close != std::string_view::npos && close > i + 1 &&
+          close - i <= 64 && (open == std::string_view::npos || open > close)) {
+        return "{" + std::string(text.substr(i + 1, close - i - 1)) +
+               "} is no placeholder: names are written in a-z, 0-9, '_' "
+               "and '.', such as {customer.name} or {order.extra.route} "
+               "(write {{ for a brace)";
+      }
       return "a '{' starts no placeholder such as {customer.name} "
              "(write {{ for a brace)";
     }

@@ -200,8 +200,14 @@ class Layout {
   bool make_room(double h) {
     if (y_ - h >= bottom_) return false;
     if (h > top_of_content_ - bottom_) {
-      throw RenderError("a row of " + doc_.file + " is taller than a whole "
-                        "page; shorten the text it shows");
+      const auto in_mm = [](double points) {
+        return std::to_string(static_cast<int>(std::lround(points / mm(1))));
+      };
+      throw RenderError(
+          "a row of " + doc_.file + " is " + in_mm(h) + " mm tall, more " +
+          "than the " + in_mm(std::max(0.0, top_of_content_ - bottom_)) +
+          " mm the header and the footer leave on a page; shorten the text "
+          "it shows, or what the footer or header holds");
     }
     new_page();
     return true;

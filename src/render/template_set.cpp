@@ -1,13 +1,50 @@
 #include "render/template_set.h"
 
+#include <filesystem>
+#include <set>
+#include <string>
+
 #include "core/file_io.h"
 #include "render/document_renderer.h"
 
 namespace danju {
 
+namespace fs = std::filesystem;
+
+namespace {
+
+const BusinessLine kLines[] = {BusinessLine::gift, BusinessLine::furniture,
+                               BusinessLine::transport};
+
+// Every .toml in the folder must be a name the set reads: a misspelt one
+// (shipment_notes.toml, contract.gifts.toml) would be ignored for good.
+void refuse_unknown_files(const std::string& folder) {
+  std::set<std::string> known;
+  std::string kinds;
+  for (DocumentKind kind : all_document_kinds()) {
+    const std::string name = document_kind_name(kind);
+    known.insert(name + ".toml");
+    known.insert(name + ".preprinted.toml");
+    for (BusinessLine line : kLines) {
+      known.insert(name + "." + business_line_name(line) + ".toml");
+    }
+    kinds += kinds.empty() ? name : ", " + name;
+  }
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(folder, error)) {
+    const std::string file = entry.path().filename().string();
+    if (entry.path().extension() != ".toml" || known.count(file)) continue;
+    throw TemplateError(
+        folder + "/" + file + ":1: not a template name: KIND.toml, "
+        "KIND.LINE.toml or KIND.preprinted.toml, with KIND one of " + kinds +
+        " and LINE one of gift, furniture, transport");
+  }
+}
+
+}  // namespace
+
 TemplateSet TemplateSet::load(const std::string& folder) {
-  const BusinessLine lines[] = {BusinessLine::gift, BusinessLine::furniture,
-                                BusinessLine::transport};
+  refuse_unknown_files(folder);
   TemplateSet set;
   for (DocumentKind kind : all_document_kinds()) {
     const std::string stem = folder + "/" + document_kind_name(kind);
@@ -17,7 +54,7 @@ TemplateSet TemplateSet::load(const std::string& folder) {
     }
     set.base_.emplace(kind, load_document_template(stem + ".toml"));
 
-    for (BusinessLine line : lines) {
+    for (BusinessLine line : kLines) {
       const std::string variant =
           stem + "." + business_line_name(line) + ".toml";
       if (file_exists(variant)) {
