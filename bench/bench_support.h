@@ -63,5 +63,6 @@ void render_kinds();
 void whole_night(int orders);
 void beside_anchor(const std::string& anchor_folder, int orders);
 void mail_rate(int messages);
+void intake_rate(int replies);
 
 }  // namespace bench
