@@ -20,6 +20,13 @@ std::string read_file(const std::string& path);
 // one, never a part; a crash leaves at worst a stray "*.tmp-<pid>" file.
 void write_file_atomic(const std::string& path, std::string_view bytes);
 
+// Appends lines (each ending in '\n') to the file at path, creating it, and
+// flushes them to disk. A last line left without its line end by an append
+// that was interrupted is dropped first, so the file only ever gains whole
+// lines; a crash during the call leaves at worst such a cut last line.
+// Cheap however long the file is: nothing before its end is read.
+void append_lines(const std::string& path, std::string_view lines);
+
 // Creates the folder and its parents; fine if it exists.
 void make_directories(const std::string& path);
 

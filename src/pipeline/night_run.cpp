@@ -4,14 +4,13 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <sstream>
-#include <thread>
 
 #include "core/file_io.h"
+#include "core/parallel.h"
 #include "core/text.h"
 #include "input/inbox_reader.h"
 #include "mail/mail_codec.h"
@@ -214,6 +213,9 @@ RunReport NightRun::run() {
                 intake_lock.holder() + "); this run leaves replies to it");
     }
   }
+  // Forms approved since the last run (by link or command, or left by an
+  // intake that stopped) are finished before the night goes on.
+  approvals.finish_approved();
   report_.replies_read = intake.new_messages;
   report_.replies_decided = intake.decided;
   report_.reply_mailbox_error = intake.mailbox_error;
@@ -833,20 +835,9 @@ void NightRun::render_and_record(std::vector<OrderPlan>* plans) {
   std::vector<OrderResult> results(plans->size());
 
   // Orders are independent: each worker takes the next one.
-  unsigned workers = job_.workers > 0
-                         ? static_cast<unsigned>(job_.workers)
-                         : std::max(1u, std::thread::hardware_concurrency());
-  workers = std::min<unsigned>(workers, static_cast<unsigned>(plans->size()));
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i = next++; i < plans->size(); i = next++) {
-      results[i] = render_order((*plans)[i]);
-    }
-  };
-  std::vector<std::thread> threads;
-  for (unsigned i = 1; i < workers; ++i) threads.emplace_back(work);
-  work();
-  for (std::thread& thread : threads) thread.join();
+  parallel_for(plans->size(), job_.worker_threads(), [&](std::size_t i) {
+    results[i] = render_order((*plans)[i]);
+  });
 
   std::string fatal;
   Transaction transaction(*db_);
