@@ -134,7 +134,7 @@ void bench::intake_rate(int replies) {
   approvals.set_business_date("2026-12-04");
 
   int delivered = 0, decided = 0, round = 0;
-  double intake_seconds = 0, mail_seconds = 0;
+  double intake_seconds = 0, intake_cpu = 0, mail_seconds = 0;
   while (delivered < replies) {
     const std::vector<Waiting> waiting = waiting_requests(db);
     if (waiting.empty()) break;
@@ -146,21 +146,24 @@ void bench::intake_rate(int replies) {
     }
 
     const auto start = Clock::now();
+    const double cpu_before = bench::cpu_seconds();
     const danju::IntakeReport report =
         danju::take_in_replies(job, db, clock, log, approvals);
     const double took = seconds_since(start);
+    const double cpu = bench::cpu_seconds() - cpu_before;
     const auto mail_start = Clock::now();
     const danju::DeliveryReport mail =
         danju::deliver_outbox(db, job.mail, clock, log);
     const double mail_took = seconds_since(mail_start);
     intake_seconds += took;
+    intake_cpu += cpu;
     mail_seconds += mail_took;
     decided += report.decided;
     std::printf("  round %d: %5d replies, %5d decided, %d unclear, %d "
-                "ignored in %6.2f s: %5.0f replies/s; then %d mails sent "
-                "in %.2f s\n",
+                "ignored in %6.2f s (%.2f s CPU): %5.0f replies/s; then %d "
+                "mails sent in %.2f s\n",
                 ++round, this_round, report.decided, report.unclear,
-                report.ignored, took, this_round / took, mail.sent,
+                report.ignored, took, cpu, this_round / took, mail.sent,
                 mail_took);
     if (!report.mailbox_reached) {
       std::printf("  the mailbox was not reached: %s\n",
@@ -183,11 +186,12 @@ void bench::intake_rate(int replies) {
   mailbox.quit();
   const double read_seconds = seconds_since(read_start);
 
-  std::printf("  all: %d replies, %d decided, in %.2f s: %.0f replies/s "
-              "read and decided (fonts and templates loaded once before, "
+  std::printf("  all: %d replies, %d decided, in %.2f s (%.2f s CPU): "
+              "%.0f replies/s read and decided, the forms they completed "
+              "stamped and filed (fonts and templates loaded once before, "
               "%.2f s); the mails they caused sent in %.2f s more\n",
-              delivered, decided, intake_seconds, delivered / intake_seconds,
-              load_seconds, mail_seconds);
+              delivered, decided, intake_seconds, intake_cpu,
+              delivered / intake_seconds, load_seconds, mail_seconds);
   std::printf("  reading alone (LIST, UIDL and RETR of all %zu messages, "
               "%.1f MB): %.2f s, %.0f messages/s\n",
               entries.size(), bytes / 1e6, read_seconds,

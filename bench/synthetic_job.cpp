@@ -97,6 +97,9 @@ void write_job(const std::string& root, int smtp_port,
            << "\"\nemail = \"approver" << i << "@bench.example\"\nroles = [\""
            << role << "\"]\n";
   }
+  // The salesperson of every order, told when a chain completes.
+  people << "[[person]]\nname = \"陈晓东\"\nemail = \"sales@bench.example\"\n"
+            "roles = [\"sales\"]\n";
   std::ofstream job(root + "/job.toml");
   job << "inbox = \"inbox\"\ndata = \"data\"\noutput = \"output\"\n"
       << "templates = \"" << DANJU_SOURCE_DIR << "/templates\"\n"

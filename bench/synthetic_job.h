@@ -15,7 +15,8 @@ extern const char* const kCities[10];
 extern const char* const kTrades[10];
 
 // Writes root/job.toml and root/people.toml (six approvers, one role each,
-// approver1@bench.example .. approver6@bench.example) and makes root/inbox.
+// approver1@bench.example .. approver6@bench.example, and the salesperson
+// of every order, sales@bench.example) and makes root/inbox.
 // Mail goes to the SMTP server on 127.0.0.1:smtp_port; tables are appended
 // to the job file as they are (e.g. a [reply_mailbox]).
 void write_job(const std::string& root, int smtp_port,
