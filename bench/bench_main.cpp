@@ -1,7 +1,8 @@
 // danju-bench: Danju's speed figures, printed for the README.
 //
 //   danju-bench [--anchor FOLDER [--anchor-orders N]] [--mail N]
-//               [--intake N] [--no-kinds] [N ...]
+//               [--intake N] [--verify N [--verify-also DANJU]]
+//               [--no-kinds] [N ...]
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -13,7 +14,8 @@ namespace {
 
 const char kHelp[] =
     "usage: danju-bench [--anchor FOLDER] [--anchor-orders N] [--mail N]\n"
-    "                   [--intake N] [--no-kinds] [N ...]\n"
+    "                   [--intake N] [--verify N [--verify-also DANJU]]\n"
+    "                   [--no-kinds] [N ...]\n"
     "\n"
     "Prints how fast Danju makes its papers, on synthetic orders:\n"
     "  - each kind of document rendered on one thread and on every core\n"
@@ -26,6 +28,9 @@ const char kHelp[] =
     "    test server by Python's smtplib and by Danju's outbox;\n"
     "  - with --intake, N approvers' replies read from a local dovecot POP3\n"
     "    server and decided, after a night that asked for them;\n"
+    "  - with --verify, `danju verify` over N filed documents made for it,\n"
+    "    beside cat and sha256sum of the same files (and beside another\n"
+    "    danju binary's verify with --verify-also);\n"
     "  - for each N, a whole night of N orders against a local SMTP test\n"
     "    server (default: 1000 10000; give 0 for none).\n";
 
@@ -36,6 +41,8 @@ int main(int argc, char** argv) {
   int anchor_orders = 500;
   int mails = 0;
   int replies = 0;
+  int verified = 0;
+  std::string other_danju;
   bool kinds = true;
   std::vector<int> nights;
   bool nights_given = false;
@@ -46,7 +53,8 @@ int main(int argc, char** argv) {
       return 0;
     }
     if ((arg == "--anchor" || arg == "--anchor-orders" || arg == "--mail" ||
-         arg == "--intake") &&
+         arg == "--intake" || arg == "--verify" ||
+         arg == "--verify-also") &&
         i + 1 < argc) {
       if (arg == "--anchor") {
         anchor = argv[++i];
@@ -54,6 +62,10 @@ int main(int argc, char** argv) {
         mails = std::atoi(argv[++i]);
       } else if (arg == "--intake") {
         replies = std::atoi(argv[++i]);
+      } else if (arg == "--verify") {
+        verified = std::atoi(argv[++i]);
+      } else if (arg == "--verify-also") {
+        other_danju = argv[++i];
       } else {
         anchor_orders = std::atoi(argv[++i]);
       }
@@ -81,6 +93,7 @@ int main(int argc, char** argv) {
   }
   if (mails > 0) bench::mail_rate(mails);
   if (replies > 0) bench::intake_rate(replies);
+  if (verified > 0) bench::verify_rate(verified, other_danju);
   for (int count : nights) bench::whole_night(count);
   return 0;
 }
