@@ -543,3 +543,32 @@ BOOST_AUTO_TEST_CASE(a_replaced_paper_on_file_gets_a_void_copy_on_every_page) {
     BOOST_TEST(squeezed.find("作废见第2版") != std::string::npos, page);
   }
 }
+
+BOOST_AUTO_TEST_CASE(a_big_nights_digest_comes_in_mails_of_fifty_papers) {
+  JobFolder job;
+  std::string orders = danju::testing::order_csv_header();
+  std::string payments = "订单号,款项类型,金额,到账日期\r\n";
+  for (int n = 1; n <= 51; ++n) {
+    const std::string order_no = "LPD" + std::to_string(100 + n);
+    orders += order_no +
+              ",礼品,样品已确认,2026-11-20,2026-12-10,礼品事业部,黄伟,"
+              "杭州某某家具有限公司,李堃,定制笔记本,A5,本,10,28.00\r\n";
+    payments += order_no + ",全款,280.00,2026-12-03\r\n";
+  }
+  job.write("inbox/orders.csv", orders);
+  job.write("inbox/payments.csv", payments);
+  BOOST_TEST(run(job).documents.at("shipment_note.pdf") == 51);
+
+  std::map<std::string, std::string> attachments;  // subject -> count
+  for (const std::string& file : eml_files(job)) {
+    if (danju::read_file(file).find("finance-digest.") == std::string::npos) {
+      continue;
+    }
+    auto facts = danju::testing::read_mail(file);
+    attachments[facts["subject.default"]] = facts["attachments"];
+  }
+  const std::string subject = "发货单（财务记账联）2026-12-04：共 51 份";
+  BOOST_TEST(attachments.size() == 2u);
+  BOOST_TEST(attachments[subject + "（第 1/2 封）"] == "50");
+  BOOST_TEST(attachments[subject + "（第 2/2 封）"] == "1");
+}

@@ -44,6 +44,9 @@ namespace fs = std::filesystem;
 // transaction.
 constexpr std::size_t kBatch = 256;
 
+// Papers attached to one digest mail at most (about 2 MB of PDF).
+constexpr std::size_t kDigestPapers = 50;
+
 // One approver's row of a chain step.
 struct ResolvedRow {
   int step = 0;
@@ -136,6 +139,9 @@ class NightRun {
   void drop_unfit_kinds(OrderPlan* plan);
   void void_replaced();
   void queue_digest(const Digest& digest);
+  void queue_digest_part(const Digest& digest, const std::vector<Mailbox>& to,
+                         const std::vector<DocumentRecord>& papers,
+                         std::size_t in_all, const std::string& counted);
   std::vector<Mailbox> mailboxes_with_role(const std::string& role) const;
   bool queue_mail(MailMessage message, const std::string& purpose);
   void queue_monthly_register();
@@ -347,10 +353,12 @@ void NightRun::read_inbox_into_store() {
   sink.payment = [&](Payment&& payment) {
     ++report_.payments_read;
     payments.push_back(std::move(payment));
+    if (payments.size() >= kBatch) flush_payments(&payments);
   };
   sink.problem = [&](InputProblem&& problem) { reject(describe(problem)); };
 
   const InboxSummary summary = read_inbox(job_.inbox_folder, sink);
+  flush_payments(&payments);
   if (staging) staging->commit();
   staging.reset();
   report_.files_read = summary.files;
@@ -365,13 +373,6 @@ void NightRun::read_inbox_into_store() {
     if (orders.size() >= kBatch) flush_orders(&orders);
   }
   flush_orders(&orders);
-  for (std::size_t i = 0; i < payments.size(); i += kBatch) {
-    std::vector<Payment> batch(
-        payments.begin() + static_cast<std::ptrdiff_t>(i),
-        payments.begin() +
-            static_cast<std::ptrdiff_t>(std::min(payments.size(), i + kBatch)));
-    flush_payments(&batch);
-  }
 }
 
 void NightRun::flush_orders(std::vector<Order>* orders) {
@@ -449,12 +450,35 @@ void NightRun::queue_digest(const Digest& digest) {
   const std::vector<Mailbox> to = mailboxes_with_role(digest.role);
   if (papers.empty() || to.empty()) return;
 
+  // A big night's papers go in several mails, each small enough for mail
+  // servers' size limits and for memory while it is sent.
+  const std::size_t parts = (papers.size() + kDigestPapers - 1) /
+                            kDigestPapers;
+  for (std::size_t part = 0; part < parts; ++part) {
+    const auto first =
+        papers.begin() + static_cast<std::ptrdiff_t>(part * kDigestPapers);
+    const auto last = papers.begin() + static_cast<std::ptrdiff_t>(std::min(
+                                           papers.size(),
+                                           (part + 1) * kDigestPapers));
+    const std::string counted =
+        parts == 1 ? ""
+                   : "（第 " + std::to_string(part + 1) + "/" +
+                         std::to_string(parts) + " 封）";
+    queue_digest_part(digest, to, {first, last}, papers.size(), counted);
+  }
+}
+
+void NightRun::queue_digest_part(const Digest& digest,
+                                 const std::vector<Mailbox>& to,
+                                 const std::vector<DocumentRecord>& papers,
+                                 std::size_t in_all,
+                                 const std::string& counted) {
   OrderStore orders(*db_);
   const std::string title = document_kind_title(digest.kind);
   MailMessage mail;
   mail.to = to;
   mail.subject = std::string(digest.subject) + date_ + "：共 " +
-                 std::to_string(papers.size()) + " 份";
+                 std::to_string(in_all) + " 份" + counted;
   std::string list;
   std::string ids;
   for (const DocumentRecord& paper : papers) {
@@ -468,11 +492,14 @@ void NightRun::queue_digest(const Digest& digest) {
                                 title + "_" + paper.document_no + ".pdf",
                                 "application/pdf"});
   }
+  const std::string these =
+      counted.empty() ? "" : "，本邮件" + counted + "附其中 " +
+                                 std::to_string(papers.size()) + " 份";
   mail.text_body = std::string(digest.greeting) + "\n\n" + date_ +
-                   " 开出的" + title + "共 " + std::to_string(papers.size()) +
-                   " 份，见附件" + digest.note + "：\n\n" + list +
-                   "\n-- \n此邮件由丹聚单据系统自动发送。\n";
-  // The id of the night's digest of this kind: a re-run queues it once.
+                   " 开出的" + title + "共 " + std::to_string(in_all) +
+                   " 份" + these + "，见附件" + digest.note + "：\n\n" +
+                   list + "\n-- \n此邮件由丹聚单据系统自动发送。\n";
+  // The id of the night's digest of these papers: a re-run queues it once.
   std::string prefix = digest.purpose;
   std::replace(prefix.begin(), prefix.end(), '_', '-');
   mail.message_id = prefix + "." + date_ + "." +
