@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/parallel.h"
 #include "core/sha256.h"
 
 namespace danju {
@@ -153,6 +154,34 @@ std::string sha256_file(const std::string& path) {
   }
   ::close(fd);
   return hash.hex_digest();
+}
+
+std::vector<FileHash> hash_files(const std::vector<std::string>& paths,
+                                 unsigned workers) {
+  std::vector<FileHash> hashes(paths.size());
+  parallel_for(paths.size(), workers, [&](std::size_t i) {
+    FileHash& found = hashes[i];
+    struct stat status{};
+    if (::stat(paths[i].c_str(), &status) != 0) {
+      found.state = errno == ENOENT || errno == ENOTDIR
+                        ? FileHash::State::missing
+                        : FileHash::State::unreadable;
+      found.error = std::strerror(errno);
+      return;
+    }
+    if (!S_ISREG(status.st_mode)) {
+      found.state = FileHash::State::not_regular;
+      return;
+    }
+    try {
+      found.sha256 = sha256_file(paths[i]);
+      found.state = FileHash::State::hashed;
+    } catch (const FileError& error) {
+      found.state = FileHash::State::unreadable;
+      found.error = error.what();
+    }
+  });
+  return hashes;
 }
 
 }  // namespace danju

@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace danju {
 
@@ -35,5 +36,19 @@ bool file_exists(const std::string& path);
 // Lower-case hex SHA-256 of bytes, and of a file's content.
 std::string sha256_hex(std::string_view bytes);
 std::string sha256_file(const std::string& path);
+
+// What hashing one file found.
+struct FileHash {
+  enum class State { hashed, missing, not_regular, unreadable };
+  State state = State::missing;
+  std::string sha256;  // with hashed
+  std::string error;   // with unreadable: what went wrong
+};
+
+// The SHA-256 of each file, read on `workers` threads at once (a disk or
+// page cache serves several readers faster than one); the results in the
+// order of paths. Never throws for a file: its trouble is in its result.
+std::vector<FileHash> hash_files(const std::vector<std::string>& paths,
+                                 unsigned workers);
 
 }  // namespace danju
