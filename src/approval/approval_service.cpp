@@ -650,52 +650,62 @@ int ApprovalService::remind_and_escalate() {
   int queued = 0;
 
   Transaction transaction(m.db);
-  for (const OpenApproval& open : m.documents.open_approvals()) {
-    ApprovalStepRecord row = open.step;
-    if (row.state != kStepPending || row.requested_at.empty()) continue;
-    const std::time_t since = BusinessClock::parse_iso(row.requested_at);
-    if (since < 0) continue;
-    const auto form = m.documents.document(row.document_id);
-    if (!form) continue;
-    const auto stored = m.orders.version(form->order_no, form->order_version);
-    if (!stored) continue;
-    const auto rows = m.documents.steps_of(form->id);
-    const long waited = static_cast<long>(now - since);
+  // The pending steps a page at a time: memory stays the same however
+  // many wait.
+  std::int64_t after = 0;
+  for (std::vector<ApprovalStepRecord> page;
+       !(page = m.documents.requested_steps_after(after, 256)).empty();
+       after = page.back().id) {
+    for (ApprovalStepRecord& row : page) {
+      const std::time_t since = BusinessClock::parse_iso(row.requested_at);
+      if (since < 0) continue;
+      const long waited = static_cast<long>(now - since);
+      // Most steps are not due for anything: nothing more is read for them.
+      if (!(waited >= escalate && row.escalated_at.empty()) &&
+          !(waited >= remind && row.reminded_at.empty())) {
+        continue;
+      }
+      const auto form = m.documents.document(row.document_id);
+      if (!form) continue;
+      const auto stored = m.orders.version(form->order_no, form->order_version);
+      if (!stored) continue;
+      const auto rows = m.documents.steps_of(form->id);
 
-    const Person* approver = m.job.person_with_email(row.approver_email);
-    const Person* deputy =
-        approver && !approver->deputy.empty()
-            ? m.job.person_named(approver->deputy)
-            : nullptr;
-    if (waited >= escalate && row.escalated_at.empty() && deputy) {
-      ApprovalRequestFacts f =
-          m.facts(*form, stored->order, row, rows,
-                  {deputy->name, deputy->email});
-      f.subject_prefix = "转办：";
-      f.reason = row.approver_name + "（" + row.title + "）已 " +
-                 std::to_string(waited / 3600) +
-                 " 小时未处理，现请您代为审批（请直接回复本邮件）。";
-      MailMessage message = approval_request(f);
-      message.message_id = m.message_id(*form, "esc", row.id);
-      if (m.queue(message, "approval_escalation", form->id, row.id)) ++queued;
-      row.deputy_email = deputy->email;
-      row.escalated_at = m.clock.now_iso();
-      m.documents.update_step(row);
-      m.log.info(form->document_no + " step " + std::to_string(row.step) +
-                 " handed to deputy " + deputy->email);
-    } else if (waited >= remind && row.reminded_at.empty()) {
-      const Mailbox to = m.recipient(row);
-      ApprovalRequestFacts f = m.facts(*form, stored->order, row, rows, to);
-      f.subject_prefix = "催办：";
-      f.reason = "此审批已等待 " + std::to_string(waited / 3600) +
-                 " 小时，请尽快处理。";
-      f.approve_url = link_for(row, "approve");
-      f.reject_url = link_for(row, "reject");
-      MailMessage message = approval_request(f);
-      message.message_id = m.message_id(*form, "rem", row.id);
-      if (m.queue(message, "approval_reminder", form->id, row.id)) ++queued;
-      row.reminded_at = m.clock.now_iso();
-      m.documents.update_step(row);
+      const Person* approver = m.job.person_with_email(row.approver_email);
+      const Person* deputy =
+          approver && !approver->deputy.empty()
+              ? m.job.person_named(approver->deputy)
+              : nullptr;
+      if (waited >= escalate && row.escalated_at.empty() && deputy) {
+        ApprovalRequestFacts f =
+            m.facts(*form, stored->order, row, rows,
+                    {deputy->name, deputy->email});
+        f.subject_prefix = "转办：";
+        f.reason = row.approver_name + "（" + row.title + "）已 " +
+                   std::to_string(waited / 3600) +
+                   " 小时未处理，现请您代为审批（请直接回复本邮件）。";
+        MailMessage message = approval_request(f);
+        message.message_id = m.message_id(*form, "esc", row.id);
+        if (m.queue(message, "approval_escalation", form->id, row.id)) ++queued;
+        row.deputy_email = deputy->email;
+        row.escalated_at = m.clock.now_iso();
+        m.documents.update_step(row);
+        m.log.info(form->document_no + " step " + std::to_string(row.step) +
+                   " handed to deputy " + deputy->email);
+      } else if (waited >= remind && row.reminded_at.empty()) {
+        const Mailbox to = m.recipient(row);
+        ApprovalRequestFacts f = m.facts(*form, stored->order, row, rows, to);
+        f.subject_prefix = "催办：";
+        f.reason = "此审批已等待 " + std::to_string(waited / 3600) +
+                   " 小时，请尽快处理。";
+        f.approve_url = link_for(row, "approve");
+        f.reject_url = link_for(row, "reject");
+        MailMessage message = approval_request(f);
+        message.message_id = m.message_id(*form, "rem", row.id);
+        if (m.queue(message, "approval_reminder", form->id, row.id)) ++queued;
+        row.reminded_at = m.clock.now_iso();
+        m.documents.update_step(row);
+      }
     }
   }
   transaction.commit();

@@ -257,9 +257,8 @@ RunReport NightRun::run() {
   (void)delivery.failed;
   report_.mails_waiting = delivery.still_queued;
 
-  for (const OpenApproval& open : DocumentStore(*db_).open_approvals()) {
-    if (open.step.state == kStepPending) ++report_.open_approvals;
-  }
+  report_.open_approvals =
+      static_cast<int>(DocumentStore(*db_).count_pending());
   report_.exit_code = kExitOk;
   if (!report_.rejections.empty()) report_.exit_code = kExitRejected;
   if (report_.mails_waiting > 0 || report_.mails_failed > 0) {
@@ -440,13 +439,8 @@ bool NightRun::queue_mail(MailMessage message, const std::string& purpose) {
 }
 
 void NightRun::queue_digest(const Digest& digest) {
-  std::vector<DocumentRecord> papers;
-  for (const DocumentRecord& record :
-       DocumentStore(*db_).made_by_run(run_id_)) {
-    if (record.kind == digest.kind && record.format == "pdf") {
-      papers.push_back(record);
-    }
-  }
+  const std::vector<DocumentRecord> papers =
+      DocumentStore(*db_).made_by_run(run_id_, digest.kind, "pdf");
   const std::vector<Mailbox> to = mailboxes_with_role(digest.role);
   if (papers.empty() || to.empty()) return;
 

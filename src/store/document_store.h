@@ -101,6 +101,12 @@ class DocumentStore {
 
   // Steps pending or waiting, oldest request first.
   std::vector<OpenApproval> open_approvals();
+  // How many steps are pending.
+  std::int64_t count_pending();
+  // Up to limit pending steps whose request went out, with ids above
+  // after_id, in id order: for walking every pending step a page at a time.
+  std::vector<ApprovalStepRecord> requested_steps_after(std::int64_t after_id,
+                                                        int limit);
 
   std::optional<DocumentRecord> document(std::int64_t id);
   // The document of this order version, kind and format.
@@ -121,6 +127,10 @@ class DocumentStore {
 
   // Documents recorded by a run, by kind name and format ("pdf"/"xlsx").
   std::vector<DocumentRecord> made_by_run(std::int64_t run_id);
+  // Those of one kind and format, in the order they were recorded.
+  std::vector<DocumentRecord> made_by_run(std::int64_t run_id,
+                                          DocumentKind kind,
+                                          const std::string& format);
 
  private:
   Database& db_;
