@@ -1,6 +1,7 @@
 // danju-bench: Danju's speed figures, printed for the README.
 //
 //   danju-bench [--anchor FOLDER [--anchor-orders N]] [--mail N]
+//               [--intake N] [--verify N [--verify-also DANJU]]
 //               [--no-kinds] [N ...]
 #include <cstdio>
 #include <cstdlib>
@@ -13,6 +14,7 @@ namespace {
 
 const char kHelp[] =
     "usage: danju-bench [--anchor FOLDER] [--anchor-orders N] [--mail N]\n"
+    "                   [--intake N] [--verify N [--verify-also DANJU]]\n"
     "                   [--no-kinds] [N ...]\n"
     "\n"
     "Prints how fast Danju makes its papers, on synthetic orders:\n"
@@ -24,6 +26,11 @@ const char kHelp[] =
     "    a sample of Danju's files;\n"
     "  - with --mail, N messages with a PDF attachment sent to a local SMTP\n"
     "    test server by Python's smtplib and by Danju's outbox;\n"
+    "  - with --intake, N approvers' replies read from a local dovecot POP3\n"
+    "    server and decided, after a night that asked for them;\n"
+    "  - with --verify, `danju verify` over N filed documents made for it,\n"
+    "    beside cat and sha256sum of the same files (and beside another\n"
+    "    danju binary's verify with --verify-also);\n"
     "  - for each N, a whole night of N orders against a local SMTP test\n"
     "    server (default: 1000 10000; give 0 for none).\n";
 
@@ -33,6 +40,9 @@ int main(int argc, char** argv) {
   std::string anchor;
   int anchor_orders = 500;
   int mails = 0;
+  int replies = 0;
+  int verified = 0;
+  std::string other_danju;
   bool kinds = true;
   std::vector<int> nights;
   bool nights_given = false;
@@ -42,12 +52,20 @@ int main(int argc, char** argv) {
       std::fputs(kHelp, stdout);
       return 0;
     }
-    if ((arg == "--anchor" || arg == "--anchor-orders" || arg == "--mail") &&
+    if ((arg == "--anchor" || arg == "--anchor-orders" || arg == "--mail" ||
+         arg == "--intake" || arg == "--verify" ||
+         arg == "--verify-also") &&
         i + 1 < argc) {
       if (arg == "--anchor") {
         anchor = argv[++i];
       } else if (arg == "--mail") {
         mails = std::atoi(argv[++i]);
+      } else if (arg == "--intake") {
+        replies = std::atoi(argv[++i]);
+      } else if (arg == "--verify") {
+        verified = std::atoi(argv[++i]);
+      } else if (arg == "--verify-also") {
+        other_danju = argv[++i];
       } else {
         anchor_orders = std::atoi(argv[++i]);
       }
@@ -74,6 +92,8 @@ int main(int argc, char** argv) {
     bench::beside_anchor(anchor, anchor_orders);
   }
   if (mails > 0) bench::mail_rate(mails);
+  if (replies > 0) bench::intake_rate(replies);
+  if (verified > 0) bench::verify_rate(verified, other_danju);
   for (int count : nights) bench::whole_night(count);
   return 0;
 }

@@ -63,5 +63,7 @@ void render_kinds();
 void whole_night(int orders);
 void beside_anchor(const std::string& anchor_folder, int orders);
 void mail_rate(int messages);
+void intake_rate(int replies);
+void verify_rate(int documents, const std::string& other_danju);
 
 }  // namespace bench

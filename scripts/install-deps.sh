@@ -6,7 +6,8 @@ set -eu
 
 build="cmake g++ make pkg-config
   libpodofo-dev libxlsxwriter-dev libpoco-dev libsqlite3-dev
-  libboost-test-dev libharfbuzz-dev libdeflate-dev libqrencode-dev"
+  libboost-test-dev libharfbuzz-dev libdeflate-dev libqrencode-dev
+  libssl-dev"
 run="fonts-wqy-microhei fonts-dejavu-core fonts-hanazono tzdata sqlite3"
 test="python3 python3-aiosmtpd dovecot-pop3d poppler-utils qpdf
   python3-openpyxl time openssl zbar-tools"

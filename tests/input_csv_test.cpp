@@ -2,6 +2,11 @@
 #define BOOST_TEST_MODULE input_csv
 #include <boost/test/unit_test.hpp>
 
+#include <iconv.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -120,4 +125,115 @@ BOOST_AUTO_TEST_CASE(empty_text_has_no_header) {
   const CsvTable table = read_csv("");
   BOOST_TEST(table.header.empty());
   BOOST_TEST(table.records.empty());
+}
+
+namespace {
+
+std::string encode(const std::string& utf8, const char* charset) {
+  iconv_t to = iconv_open(charset, "UTF-8");
+  BOOST_REQUIRE(to != reinterpret_cast<iconv_t>(-1));
+  std::string out(utf8.size() * 4 + 16, '\0');
+  char* in = const_cast<char*>(utf8.data());
+  std::size_t in_left = utf8.size();
+  char* next = out.data();
+  std::size_t out_left = out.size();
+  BOOST_REQUIRE(iconv(to, &in, &in_left, &next, &out_left) !=
+                static_cast<std::size_t>(-1));
+  iconv_close(to);
+  out.resize(out.size() - out_left);
+  return out;
+}
+
+// A file of these bytes, removed at the end.
+struct TempFile {
+  std::string path;
+  explicit TempFile(const std::string& bytes) {
+    char pattern[] = "/tmp/danju-csv-XXXXXX";
+    const int fd = mkstemp(pattern);
+    BOOST_REQUIRE(fd >= 0);
+    close(fd);
+    path = pattern;
+    danju::write_file_atomic(path, bytes);
+  }
+  ~TempFile() { unlink(path.c_str()); }
+};
+
+// Some 300 KB of records with Chinese text, quoted commas and line breaks
+// and a four-byte character, so that blocks end inside characters and
+// records.
+std::string big_export() {
+  std::string text = "订单号,客户名称,备注\r\n";
+  for (int n = 0; n < 3000; ++n) {
+    text += "LP" + std::to_string(100000 + n) + ",宁波鸿达贸易有限公司" +
+            std::string(n % 7, 'x') + ",\"第一行，\"\"引号\"\"\n𠮷第二行\"\r\n";
+    if (n % 100 == 0) text += "\r\n";
+  }
+  return text;
+}
+
+void check_same_records(const std::string& bytes) {
+  const CsvTable whole = read_csv(danju::to_utf8(bytes));
+  TempFile file(bytes);
+  danju::CsvFileSource source(file.path);
+  BOOST_TEST(source.header() == whole.header,
+             boost::test_tools::per_element());
+  BOOST_TEST(source.header_line() == whole.header_line);
+  for (int pass = 0; pass < 2; ++pass) {
+    danju::CsvRecord record;
+    std::size_t n = 0;
+    while (source.next(&record)) {
+      BOOST_REQUIRE(n < whole.records.size());
+      BOOST_TEST(record.line == whole.records[n].line);
+      BOOST_TEST(record.fields == whole.records[n].fields,
+                 boost::test_tools::per_element());
+      ++n;
+    }
+    BOOST_TEST(n == whole.records.size());
+    source.rewind();
+  }
+}
+
+template <typename Error>
+std::string error_of(const std::function<void()>& read) {
+  try {
+    read();
+  } catch (const Error& error) {
+    return error.what();
+  }
+  return "(nothing thrown)";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_file_read_block_by_block_reads_as_the_whole_text) {
+  const std::string text = big_export();
+  check_same_records(text);
+  check_same_records("\xEF\xBB\xBF" + text);
+  check_same_records(encode(text, "GB18030"));
+  check_same_records("\xFF\xFE" + encode(text, "UTF-16LE"));
+  check_same_records("h1,h2\r1,2\r3,4\r");
+  check_same_records("");
+}
+
+BOOST_AUTO_TEST_CASE(a_fault_deep_in_a_file_is_reported_as_for_the_whole) {
+  const std::string gb = encode(big_export(), "GB18030") + "LP1,\x81\x20\r\n";
+  TempFile broken(gb);
+  const std::string expected = error_of<danju::CharsetError>(
+      [&] { danju::to_utf8(gb); });
+  BOOST_TEST(expected.find("offset") != std::string::npos);
+  BOOST_TEST(error_of<danju::CharsetError>([&] {
+               danju::CsvFileSource source(broken.path);
+               danju::CsvRecord record;
+               while (source.next(&record)) {
+               }
+             }) == expected);
+
+  const std::string unclosed = big_export() + "LP2,\"never\nclosed\n";
+  TempFile quote(unclosed);
+  danju::CsvFileSource source(quote.path);
+  danju::CsvRecord record;
+  BOOST_TEST(error_of<CsvError>([&] {
+               while (source.next(&record)) {
+               }
+             }) == error_of<CsvError>([&] { read_csv(unclosed); }));
 }

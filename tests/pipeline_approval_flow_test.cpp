@@ -23,6 +23,8 @@
 #include "fixtures/pop3_fixture.h"
 #include "fixtures/smtp_fixture.h"
 #include "approval/approval_link.h"
+#include "approval/approval_service.h"
+#include "core/business_clock.h"
 #include "jobs/job_config.h"
 #include "pipeline/night_run.h"
 #include "pipeline/run_lock.h"
@@ -493,4 +495,48 @@ BOOST_AUTO_TEST_CASE(a_run_leaves_replies_to_an_intake_that_is_reading) {
     BOOST_TEST(w.count("SELECT COUNT(*) FROM mailbox_messages") == 0);
   }
   BOOST_TEST(w.run().replies_decided == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_form_approved_but_not_finished_is_finished_next_run) {
+  Wired w;
+  w.job.write("inbox/orders.csv",
+              std::string(danju::testing::order_csv_header()) + kOneOrder);
+  w.run();
+
+  // Every step approved, as by a process that stopped before it stamped,
+  // filed and mailed the form.
+  {
+    const danju::JobConfig config = danju::load_job(w.job.job_file());
+    danju::Database db(w.job.path("data/danju.sqlite"));
+    const danju::BusinessClock clock(config.time_zone);
+    danju::RunLog log("", true);
+    danju::ApprovalService approvals(config, db, clock, log);
+    approvals.set_defer_finishing(true);
+    for (const char* step : {"1", "2", "3"}) {
+      const std::string where =
+          std::string(" FROM approval_steps WHERE step = ") + step;
+      danju::Answer answer;
+      answer.step_id = std::stoll(w.text("SELECT id" + where));
+      answer.approve = true;
+      answer.actor = w.text("SELECT approver_email" + where);
+      answer.how = danju::kByCommand;
+      answer.evidence = "command line";
+      BOOST_TEST(approvals.decide(answer).decided);
+    }
+  }
+  BOOST_TEST(w.text("SELECT state FROM documents WHERE kind = "
+                    "'contract_approval' AND format = 'pdf'") == "approved");
+  BOOST_TEST(w.count("SELECT COUNT(*) FROM documents WHERE format = "
+                     "'approved.pdf'") == 0);
+  BOOST_TEST(w.count("SELECT COUNT(*) FROM filed_documents") == 0);
+
+  // The next run finishes it: the stamped form and contract, both filed,
+  // and the mail to the salesperson; a run after that adds nothing.
+  for (int run = 0; run < 2; ++run) {
+    w.run();
+    BOOST_TEST(w.count("SELECT COUNT(*) FROM documents WHERE format = "
+                       "'approved.pdf'") == 2);
+    BOOST_TEST(w.count("SELECT COUNT(*) FROM filed_documents") == 2);
+    BOOST_TEST(w.mails_to("chen.xiaodong@danju-test.example").size() == 1u);
+  }
 }

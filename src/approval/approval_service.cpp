@@ -7,8 +7,10 @@
 #include "approval/approval_request.h"
 #include "approval/document_naming.h"
 #include "archive/audit_log.h"
+#include "archive/approval_trail.h"
 #include "archive/filing.h"
 #include "core/file_io.h"
+#include "core/parallel.h"
 #include "core/text.h"
 #include "mail/mail_codec.h"
 #include "render/document_renderer.h"
@@ -75,6 +77,7 @@ struct ApprovalService::Impl {
   OutboxStore outbox{db};
   OrderStore orders{db};
   std::string date;
+  bool defer_finishing = false;
 
   Impl(const JobConfig& j, Database& d, const BusinessClock& c, RunLog& l,
        const DocumentRenderer* r)
@@ -181,6 +184,12 @@ ApprovalService::~ApprovalService() = default;
 
 void ApprovalService::set_business_date(const std::string& date) {
   impl_->date = date;
+}
+
+bool ApprovalService::set_defer_finishing(bool defer) {
+  const bool was = impl_->defer_finishing;
+  impl_->defer_finishing = defer;
+  return was;
 }
 
 std::string ApprovalService::link_for(const ApprovalStepRecord& step,
@@ -369,86 +378,268 @@ AnswerResult ApprovalService::decide(const Answer& answer) {
     return {true, "approved; the next step was asked"};
   }
 
-  // The last step: the document is approved, and the form is stamped.
+  // The last step: the document is approved; stamping, filing and the mail
+  // to the salesperson follow in finish_approved.
   m.documents.set_state(form->id, kDocumentApproved);
   if (form->kind == DocumentKind::contract_approval && contract) {
     m.documents.set_state(contract->id, kDocumentApproved);
   }
+  transaction.commit();
+  if (!m.defer_finishing) finish_approved();
+  return {true, "approved; the chain is complete"};
+}
+
+namespace {
+
+// A paper of a finished chain made again without the 草稿 mark: the form
+// with every decision stamped, or the contract it approves.
+struct Remade {
+  DocumentRecord original;
   DocumentRequest request;
-  request.kind = form->kind;
-  request.order = &order;
-  request.company = &m.job.company;
-  request.document_no = form->document_no;
-  request.version = form->order_version;
-  request.content_hash = stored->content_hash;
-  request.date = form->business_date;
-  request.prepaid = m.orders.received(order.order_no, m.date);
-  request.approvals = stamped_boxes(m.job, m.documents, form->id);
-  // The form with every decision stamped, and the contract it approves,
-  // are made again without the 草稿 mark, then filed for finance.
-  auto remake = [&](const DocumentRecord& original,
-                    DocumentRequest remade) -> DocumentRecord {
-    const std::string bytes = m.render().render_pdf(remade);
-    const std::string stem = original.path.substr(0, original.path.size() - 4);
-    DocumentRecord approved = original;
-    approved.format = "approved.pdf";
-    approved.path = stem + "-approved.pdf";
-    approved.sha256 = sha256_hex(bytes);
-    approved.bytes = static_cast<std::int64_t>(bytes.size());
-    approved.state = kDocumentApproved;
-    write_file_atomic(m.job.output_folder + "/" + approved.path, bytes);
-    if (const auto known = m.documents.find(original.order_no,
-                                            original.order_version,
-                                            original.kind, approved.format)) {
-      return *known;
-    }
-    approved.id = m.documents.add(approved, 0, now);
-    AuditLog(m.db).append(kAuditDocumentMade, approved.document_no,
-                          std::string(document_kind_name(approved.kind)) +
-                              " approved.pdf " + approved.path + " sha256 " +
-                              approved.sha256,
-                          now);
-    return approved;
-  };
-  const DocumentRecord stamped = remake(*form, request);
-  file_document(m.db, m.job, m.render().fonts(), stamped.id, now);
-  if (form->kind == DocumentKind::contract_approval && contract) {
-    DocumentRequest contract_request = request;
-    contract_request.kind = DocumentKind::contract;
-    contract_request.document_no = contract->document_no;
-    contract_request.approvals.clear();
-    const DocumentRecord signed_contract = remake(*contract, contract_request);
-    file_document(m.db, m.job, m.render().fonts(), signed_contract.id, now);
+  std::optional<DocumentRecord> approved;  // its approved.pdf record
+  std::string bytes;                       // that file's content
+  ApprovalTrail trail;                     // of the approved.pdf record
+  PreparedFiling filing;
+  std::string error;
+};
+
+// A form whose chain is complete, on its way to being finished.
+struct Finishing {
+  DocumentRecord form;
+  StoredOrder stored;
+  std::int64_t last_row = 0;  // the step row whose answer completed it
+  std::vector<Remade> papers;  // the form, then its contract if any
+  std::string error;
+};
+
+// Forms are finished this many at a time: rendered and filed side by side,
+// each recorded in its own transaction.
+constexpr std::size_t kFinishBatch = 64;
+
+}  // namespace
+
+int ApprovalService::finish_approved() {
+  Impl& m = *impl_;
+  // Approved forms (they have steps) whose stamped copy is not filed yet.
+  std::vector<std::int64_t> ids;
+  {
+    Statement query = m.db.prepare(
+        "SELECT d.id FROM documents d WHERE d.state = ?1 AND d.format = "
+        "'pdf' AND EXISTS (SELECT 1 FROM approval_steps s WHERE "
+        "s.document_id = d.id) AND NOT EXISTS (SELECT 1 FROM documents a "
+        "JOIN filed_documents f ON f.document_id = a.id WHERE a.order_no = "
+        "d.order_no AND a.order_version = d.order_version AND a.kind = "
+        "d.kind AND a.format = 'approved.pdf') ORDER BY d.id");
+    query.bind(1, kDocumentApproved);
+    while (query.step()) ids.push_back(query.integer(0));
   }
 
-  if (sales) {
-    MailMessage done;
-    done.message_id = m.message_id(*form, "fin", step->id);
-    done.to = {{sales->name, sales->email}};
-    done.subject = "[" + form->document_no + "] 审批通过：" +
-                   one_line(order.customer.name) + " " +
-                   format_yuan(order.total());
-    std::string trail;
-    for (const ApprovalBox& box : request.approvals) {
-      trail += box.title + "：" + box.approver + " " + box.decision + " " +
-               box.decided_at + "\n";
-    }
-    done.text_body = sales->name + "，您好：\n\n" + form->document_no +
-                     "（订单 " + order.order_no + "）已全部审批通过。\n\n" +
-                     trail + "\n盖有审批记录的" +
-                     document_title(order, form->kind) + "见附件。\n";
-    done.attachments.push_back(
-        {m.job.output_folder + "/" + stamped.path,
-         document_title(order, form->kind) + "_" + form->document_no +
-             "_已审批.pdf",
-         kPdf});
-    m.queue(done, "final_approval", form->id, step->id);
-  } else {
-    m.log.warn(form->document_no + " approved, but salesperson " +
-               order.salesperson + " is not in the people file");
+  int finished = 0;
+  for (std::size_t at = 0; at < ids.size(); at += kFinishBatch) {
+    const std::vector<std::int64_t> batch(
+        ids.begin() + static_cast<std::ptrdiff_t>(at),
+        ids.begin() + static_cast<std::ptrdiff_t>(
+                          std::min(ids.size(), at + kFinishBatch)));
+    finished += finish_batch(batch);
   }
-  transaction.commit();
-  return {true, "approved; the chain is complete"};
+  return finished;
+}
+
+int ApprovalService::finish_batch(const std::vector<std::int64_t>& ids) {
+  Impl& m = *impl_;
+  const DocumentRenderer& renderer = m.render();
+  const unsigned workers = m.job.worker_threads();
+
+  // What each paper is made from, read from the database.
+  std::vector<std::unique_ptr<Finishing>> forms;
+  for (const std::int64_t id : ids) {
+    auto form = m.documents.document(id);
+    if (!form) continue;
+    auto stored = m.orders.version(form->order_no, form->order_version);
+    if (!stored) continue;
+    auto f = std::make_unique<Finishing>();
+    f->form = *form;
+    f->stored = std::move(*stored);
+    std::string last_at;
+    int last_step = 0;
+    for (const ApprovalStepRecord& row : m.documents.steps_of(id)) {
+      if (row.state != kStepApproved) continue;
+      if (row.step > last_step ||
+          (row.step == last_step && row.decided_at >= last_at)) {
+        last_step = row.step;
+        last_at = row.decided_at;
+        f->last_row = row.id;
+      }
+    }
+
+    DocumentRequest request;
+    request.kind = form->kind;
+    request.order = &f->stored.order;
+    request.company = &m.job.company;
+    request.document_no = form->document_no;
+    request.version = form->order_version;
+    request.content_hash = f->stored.content_hash;
+    request.date = form->business_date;
+    request.prepaid = m.orders.received(form->order_no, m.date);
+    request.approvals = stamped_boxes(m.job, m.documents, id);
+    f->papers.push_back({*form, request, {}, "", {}, {}, ""});
+    const auto contract = m.documents.find(form->order_no,
+                                           form->order_version,
+                                           DocumentKind::contract, "pdf");
+    if (form->kind == DocumentKind::contract_approval && contract) {
+      request.kind = DocumentKind::contract;
+      request.document_no = contract->document_no;
+      request.approvals.clear();
+      f->papers.push_back({*contract, request, {}, "", {}, {}, ""});
+    }
+    for (Remade& paper : f->papers) {
+      paper.approved = m.documents.find(
+          form->order_no, form->order_version, paper.original.kind,
+          "approved.pdf");
+    }
+    forms.push_back(std::move(f));
+  }
+
+  // The papers are made again on every core; a copy made before (by a run
+  // that stopped before filing it) is read back as it is.
+  std::vector<Remade*> papers;
+  for (auto& f : forms) {
+    for (Remade& paper : f->papers) papers.push_back(&paper);
+  }
+  parallel_for(papers.size(), workers, [&](std::size_t i) {
+    Remade& paper = *papers[i];
+    try {
+      paper.bytes = paper.approved
+                        ? read_file(m.job.output_folder + "/" +
+                                    paper.approved->path)
+                        : renderer.render_pdf(paper.request);
+    } catch (const std::exception& error) {
+      paper.error = error.what();
+    }
+  });
+
+  // Each stamped copy is written and recorded, and its trail read.
+  const std::string now = m.clock.now_iso();
+  for (auto& f : forms) {
+    for (Remade& paper : f->papers) {
+      if (!paper.error.empty()) f->error = paper.error;
+    }
+    if (!f->error.empty()) continue;
+    try {
+      Transaction transaction(m.db);
+      for (Remade& paper : f->papers) {
+        if (!paper.approved) {
+          // Another process may have recorded it in the meantime.
+          paper.approved = m.documents.find(
+              f->form.order_no, f->form.order_version, paper.original.kind,
+              "approved.pdf");
+          if (paper.approved) {
+            paper.bytes =
+                read_file(m.job.output_folder + "/" + paper.approved->path);
+          }
+        }
+        if (!paper.approved) {
+          const DocumentRecord& original = paper.original;
+          DocumentRecord approved = original;
+          approved.format = "approved.pdf";
+          approved.path =
+              original.path.substr(0, original.path.size() - 4) +
+              "-approved.pdf";
+          approved.sha256 = sha256_hex(paper.bytes);
+          approved.bytes = static_cast<std::int64_t>(paper.bytes.size());
+          approved.state = kDocumentApproved;
+          write_file_atomic(m.job.output_folder + "/" + approved.path,
+                            paper.bytes);
+          approved.id = m.documents.add(approved, 0, now);
+          AuditLog(m.db).append(
+              kAuditDocumentMade, approved.document_no,
+              std::string(document_kind_name(approved.kind)) +
+                  " approved.pdf " + approved.path + " sha256 " +
+                  approved.sha256,
+              now);
+          paper.approved = approved;
+        }
+        paper.trail = read_approval_trail(m.db, m.job, paper.approved->id);
+      }
+      transaction.commit();
+    } catch (const std::exception& error) {
+      f->error = error.what();
+    }
+  }
+
+  // The archive copies, each with its trail page, on every core.
+  parallel_for(papers.size(), workers, [&](std::size_t i) {
+    Remade& paper = *papers[i];
+    if (!paper.error.empty() || !paper.approved) return;
+    try {
+      paper.filing =
+          prepare_filing(renderer.fonts(), paper.trail, paper.bytes);
+    } catch (const std::exception& error) {
+      // file_document makes it again, and reports what fails.
+      paper.filing = {};
+    }
+  });
+
+  // Filed, and the salesperson told, one form at a time.
+  int finished = 0;
+  for (auto& f : forms) {
+    if (f->error.empty()) {
+      try {
+        Transaction transaction(m.db);
+        for (Remade& paper : f->papers) {
+          file_document(m.db, m.job, renderer.fonts(), paper.approved->id,
+                        now, &paper.filing);
+        }
+        queue_final_mail(f->form, f->stored.order, f->last_row,
+                         *f->papers[0].approved,
+                         f->papers[0].request.approvals);
+        transaction.commit();
+        ++finished;
+        continue;
+      } catch (const std::exception& error) {
+        f->error = error.what();
+      }
+    }
+    m.log.warn(f->form.document_no + " is approved, but its stamped copy "
+               "could not be made or filed: " + one_line(f->error) +
+               "; the next intake or run tries again");
+  }
+  return finished;
+}
+
+void ApprovalService::queue_final_mail(const DocumentRecord& form,
+                                       const Order& order,
+                                       std::int64_t last_row,
+                                       const DocumentRecord& stamped,
+                                       const std::vector<ApprovalBox>& boxes) {
+  Impl& m = *impl_;
+  const Person* sales = m.job.person_named(order.salesperson);
+  if (!sales) {
+    m.log.warn(form.document_no + " approved, but salesperson " +
+               order.salesperson + " is not in the people file");
+    return;
+  }
+  MailMessage done;
+  done.message_id = m.message_id(form, "fin", last_row);
+  done.to = {{sales->name, sales->email}};
+  done.subject = "[" + form.document_no + "] 审批通过：" +
+                 one_line(order.customer.name) + " " +
+                 format_yuan(order.total());
+  std::string trail;
+  for (const ApprovalBox& box : boxes) {
+    trail += box.title + "：" + box.approver + " " + box.decision + " " +
+             box.decided_at + "\n";
+  }
+  done.text_body = sales->name + "，您好：\n\n" + form.document_no +
+                   "（订单 " + order.order_no + "）已全部审批通过。\n\n" +
+                   trail + "\n盖有审批记录的" +
+                   document_title(order, form.kind) + "见附件。\n";
+  done.attachments.push_back(
+      {m.job.output_folder + "/" + stamped.path,
+       document_title(order, form.kind) + "_" + form.document_no +
+           "_已审批.pdf",
+       kPdf});
+  m.queue(done, "final_approval", form.id, last_row);
 }
 
 int ApprovalService::remind_and_escalate() {
@@ -459,52 +650,62 @@ int ApprovalService::remind_and_escalate() {
   int queued = 0;
 
   Transaction transaction(m.db);
-  for (const OpenApproval& open : m.documents.open_approvals()) {
-    ApprovalStepRecord row = open.step;
-    if (row.state != kStepPending || row.requested_at.empty()) continue;
-    const std::time_t since = BusinessClock::parse_iso(row.requested_at);
-    if (since < 0) continue;
-    const auto form = m.documents.document(row.document_id);
-    if (!form) continue;
-    const auto stored = m.orders.version(form->order_no, form->order_version);
-    if (!stored) continue;
-    const auto rows = m.documents.steps_of(form->id);
-    const long waited = static_cast<long>(now - since);
+  // The pending steps a page at a time: memory stays the same however
+  // many wait.
+  std::int64_t after = 0;
+  for (std::vector<ApprovalStepRecord> page;
+       !(page = m.documents.requested_steps_after(after, 256)).empty();
+       after = page.back().id) {
+    for (ApprovalStepRecord& row : page) {
+      const std::time_t since = BusinessClock::parse_iso(row.requested_at);
+      if (since < 0) continue;
+      const long waited = static_cast<long>(now - since);
+      // Most steps are not due for anything: nothing more is read for them.
+      if (!(waited >= escalate && row.escalated_at.empty()) &&
+          !(waited >= remind && row.reminded_at.empty())) {
+        continue;
+      }
+      const auto form = m.documents.document(row.document_id);
+      if (!form) continue;
+      const auto stored = m.orders.version(form->order_no, form->order_version);
+      if (!stored) continue;
+      const auto rows = m.documents.steps_of(form->id);
 
-    const Person* approver = m.job.person_with_email(row.approver_email);
-    const Person* deputy =
-        approver && !approver->deputy.empty()
-            ? m.job.person_named(approver->deputy)
-            : nullptr;
-    if (waited >= escalate && row.escalated_at.empty() && deputy) {
-      ApprovalRequestFacts f =
-          m.facts(*form, stored->order, row, rows,
-                  {deputy->name, deputy->email});
-      f.subject_prefix = "转办：";
-      f.reason = row.approver_name + "（" + row.title + "）已 " +
-                 std::to_string(waited / 3600) +
-                 " 小时未处理，现请您代为审批（请直接回复本邮件）。";
-      MailMessage message = approval_request(f);
-      message.message_id = m.message_id(*form, "esc", row.id);
-      if (m.queue(message, "approval_escalation", form->id, row.id)) ++queued;
-      row.deputy_email = deputy->email;
-      row.escalated_at = m.clock.now_iso();
-      m.documents.update_step(row);
-      m.log.info(form->document_no + " step " + std::to_string(row.step) +
-                 " handed to deputy " + deputy->email);
-    } else if (waited >= remind && row.reminded_at.empty()) {
-      const Mailbox to = m.recipient(row);
-      ApprovalRequestFacts f = m.facts(*form, stored->order, row, rows, to);
-      f.subject_prefix = "催办：";
-      f.reason = "此审批已等待 " + std::to_string(waited / 3600) +
-                 " 小时，请尽快处理。";
-      f.approve_url = link_for(row, "approve");
-      f.reject_url = link_for(row, "reject");
-      MailMessage message = approval_request(f);
-      message.message_id = m.message_id(*form, "rem", row.id);
-      if (m.queue(message, "approval_reminder", form->id, row.id)) ++queued;
-      row.reminded_at = m.clock.now_iso();
-      m.documents.update_step(row);
+      const Person* approver = m.job.person_with_email(row.approver_email);
+      const Person* deputy =
+          approver && !approver->deputy.empty()
+              ? m.job.person_named(approver->deputy)
+              : nullptr;
+      if (waited >= escalate && row.escalated_at.empty() && deputy) {
+        ApprovalRequestFacts f =
+            m.facts(*form, stored->order, row, rows,
+                    {deputy->name, deputy->email});
+        f.subject_prefix = "转办：";
+        f.reason = row.approver_name + "（" + row.title + "）已 " +
+                   std::to_string(waited / 3600) +
+                   " 小时未处理，现请您代为审批（请直接回复本邮件）。";
+        MailMessage message = approval_request(f);
+        message.message_id = m.message_id(*form, "esc", row.id);
+        if (m.queue(message, "approval_escalation", form->id, row.id)) ++queued;
+        row.deputy_email = deputy->email;
+        row.escalated_at = m.clock.now_iso();
+        m.documents.update_step(row);
+        m.log.info(form->document_no + " step " + std::to_string(row.step) +
+                   " handed to deputy " + deputy->email);
+      } else if (waited >= remind && row.reminded_at.empty()) {
+        const Mailbox to = m.recipient(row);
+        ApprovalRequestFacts f = m.facts(*form, stored->order, row, rows, to);
+        f.subject_prefix = "催办：";
+        f.reason = "此审批已等待 " + std::to_string(waited / 3600) +
+                   " 小时，请尽快处理。";
+        f.approve_url = link_for(row, "approve");
+        f.reject_url = link_for(row, "reject");
+        MailMessage message = approval_request(f);
+        message.message_id = m.message_id(*form, "rem", row.id);
+        if (m.queue(message, "approval_reminder", form->id, row.id)) ++queued;
+        row.reminded_at = m.clock.now_iso();
+        m.documents.update_step(row);
+      }
     }
   }
   transaction.commit();

@@ -8,14 +8,19 @@
 //
 //   approve  completes the step when its mode says so, and the next step's
 //            requests are queued at once; after the last step the document
-//            is approved, its approval form is rendered again with every
-//            decision stamped in its box, and sent to the salesperson;
+//            is approved, and finished: its approval form is rendered again
+//            with every decision stamped in its box, filed, and sent to the
+//            salesperson;
 //   reject   ends the chain: the document (and the contract it approves) is
 //            rejected, and the salesperson is told the reason. A revised
 //            order (a new version) starts a new chain on new documents.
 //
 // Every change happens in one transaction with the mails it causes, so an
 // answer is applied once and its mails are queued once, whatever crashes.
+// Finishing a form is the one exception: it follows the answer that
+// completed the chain, in transactions of its own, and a form that a crash
+// left approved but unfinished is finished by the next finish_approved()
+// (every intake and every run calls it).
 #pragma once
 
 #include <cstdint>
@@ -81,8 +86,23 @@ class ApprovalService {
 
   // Applies an answer in its own transaction. Refused (decided false, with
   // the reason) when the step is not pending, the document is no longer
-  // waiting, or the actor may not decide it.
+  // waiting, or the actor may not decide it. An answer that completes a
+  // chain finishes the form before returning, unless finishing is deferred.
   AnswerResult decide(const Answer& answer);
+
+  // With defer, decide() leaves the forms it approves for a later
+  // finish_approved(), which makes many side by side. Returns the setting
+  // it replaces.
+  bool set_defer_finishing(bool defer);
+
+  // Finishes every approved form whose stamped copy is not filed yet: the
+  // form with every decision stamped, and the contract it approves, are
+  // made again without the 草稿 mark, filed in the archive, and the form
+  // is mailed to the salesperson. Papers are rendered and filed on the
+  // job's worker threads; each form is recorded in its own transaction. A
+  // form that cannot be finished is logged and left for the next call.
+  // Call outside a transaction. Returns how many forms were finished.
+  int finish_approved();
 
   // True when the address may decide the step on the business date: its
   // approver, the approver's delegate while they are away, or the deputy
@@ -106,6 +126,11 @@ class ApprovalService {
                        const std::string& decision) const;
 
  private:
+  int finish_batch(const std::vector<std::int64_t>& document_ids);
+  void queue_final_mail(const DocumentRecord& form, const Order& order,
+                        std::int64_t last_row, const DocumentRecord& stamped,
+                        const std::vector<ApprovalBox>& boxes);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -4,8 +4,11 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <vector>
 
 #include "core/file_io.h"
+#include "core/parallel.h"
 
 namespace danju {
 
@@ -13,20 +16,30 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The hash of the file, "" when it is missing, "?" when it cannot be read.
-std::string hash_of(const std::string& path) {
-  if (!file_exists(path)) return "";
-  try {
-    return sha256_file(path);
-  } catch (const FileError&) {
-    return "?";
+// The hash of each file, "" when it is missing, "?" when it cannot be read;
+// each file read once, several at a time.
+std::unordered_map<std::string, std::string> hashes_of(
+    const std::string& output, const std::set<std::string>& relatives) {
+  const std::vector<std::string> listed(relatives.begin(), relatives.end());
+  std::vector<std::string> paths;
+  for (const std::string& relative : listed) {
+    paths.push_back(output + "/" + relative);
   }
+  const std::vector<FileHash> found = hash_files(paths, default_workers());
+  std::unordered_map<std::string, std::string> hashes;
+  for (std::size_t i = 0; i < listed.size(); ++i) {
+    switch (found[i].state) {
+      case FileHash::State::hashed: hashes[listed[i]] = found[i].sha256; break;
+      case FileHash::State::missing: hashes[listed[i]] = ""; break;
+      default: hashes[listed[i]] = "?"; break;
+    }
+  }
+  return hashes;
 }
 
-void compare(const std::string& output, const std::string& relative,
+void compare(const std::string& actual, const std::string& relative,
              const std::string& expected, const std::string& who,
              const std::string& against, DocumentCheck* check) {
-  const std::string actual = hash_of(output + "/" + relative);
   if (actual.empty()) {
     check->missing.push_back({relative, who, "filed, but the file is gone"});
   } else if (actual != expected) {
@@ -37,6 +50,13 @@ void compare(const std::string& output, const std::string& relative,
   }
 }
 
+// A month's manifest as read.
+struct Manifest {
+  std::string month;                          // 2026-12
+  std::map<std::string, std::string> listed;  // path in the month -> hash
+  int malformed = 0;                          // lines of no known form
+};
+
 }  // namespace
 
 DocumentCheck check_archive(Database& db, const std::string& output_folder) {
@@ -44,6 +64,10 @@ DocumentCheck check_archive(Database& db, const std::string& output_folder) {
   if (!db.has_table("filed_documents")) return check;
 
   // What the database says was filed.
+  struct Filed {
+    std::string relative, sha256, document_no;
+  };
+  std::vector<Filed> filed_files;
   std::set<std::string> known;
   Statement filed = db.prepare(
       "SELECT f.path, f.sha256, f.trail_path, f.trail_sha256, d.document_no "
@@ -51,42 +75,65 @@ DocumentCheck check_archive(Database& db, const std::string& output_folder) {
       "ORDER BY f.id");
   while (filed.step()) {
     for (int pair = 0; pair < 2; ++pair) {
-      const std::string relative = filed.text(pair * 2);
-      known.insert(relative);
-      ++check.recorded;
-      compare(output_folder, relative, filed.text(pair * 2 + 1),
-              filed.text(4), "its filing record", &check);
+      filed_files.push_back(
+          {filed.text(pair * 2), filed.text(pair * 2 + 1), filed.text(4)});
+      known.insert(filed_files.back().relative);
     }
   }
 
-  // What each month's manifest says, and what is there besides.
+  // What each month's manifest says.
   const std::string archive = output_folder + "/archive";
+  std::vector<Manifest> manifests;
   std::error_code error;
-  if (!fs::is_directory(archive, error)) return check;
-  for (const auto& month : fs::directory_iterator(archive, error)) {
-    if (!month.is_directory()) continue;
-    const std::string month_name = month.path().filename().string();
-    std::map<std::string, std::string> listed;  // relative to the month
-    std::ifstream manifest(month.path() / "manifest.txt");
+  std::vector<fs::path> months;
+  if (fs::is_directory(archive, error)) {
+    for (const auto& month : fs::directory_iterator(archive, error)) {
+      if (month.is_directory()) months.push_back(month.path());
+    }
+  }
+  for (const fs::path& month : months) {
+    Manifest manifest;
+    manifest.month = month.filename().string();
+    std::ifstream lines(month / "manifest.txt");
     std::string line;
-    int malformed = 0;
-    while (std::getline(manifest, line)) {
+    while (std::getline(lines, line)) {
       if (line.size() > 66 && line[64] == ' ' && line[65] == ' ') {
-        listed[line.substr(66)] = line.substr(0, 64);
+        manifest.listed[line.substr(66)] = line.substr(0, 64);
       } else if (!line.empty()) {
-        ++malformed;
+        ++manifest.malformed;
       }
     }
-    if (malformed > 0) {
+    manifests.push_back(std::move(manifest));
+  }
+
+  // Every file either names, hashed once.
+  std::set<std::string> to_hash = known;
+  for (const Manifest& manifest : manifests) {
+    for (const auto& [inside, sha] : manifest.listed) {
+      to_hash.insert("archive/" + manifest.month + "/" + inside);
+    }
+  }
+  const auto hashes = hashes_of(output_folder, to_hash);
+
+  for (const Filed& file : filed_files) {
+    ++check.recorded;
+    compare(hashes.at(file.relative), file.relative, file.sha256,
+            file.document_no, "its filing record", &check);
+  }
+  for (const Manifest& manifest : manifests) {
+    const std::string& month_name = manifest.month;
+    const fs::path month = fs::path(archive) / month_name;
+    if (manifest.malformed > 0) {
       check.changed.push_back(
           {"archive/" + month_name + "/manifest.txt", "",
-           std::to_string(malformed) +
-               (malformed == 1 ? " line is" : " lines are") +
+           std::to_string(manifest.malformed) +
+               (manifest.malformed == 1 ? " line is" : " lines are") +
                " not of the form \"SHA-256  file\""});
     }
+    const auto& listed = manifest.listed;
     for (const auto& [inside, sha] : listed) {
       const std::string relative = "archive/" + month_name + "/" + inside;
-      const std::string actual = hash_of(output_folder + "/" + relative);
+      const std::string& actual = hashes.at(relative);
       if (actual.empty()) {
         if (!known.count(relative)) {
           check.missing.push_back(
@@ -97,11 +144,10 @@ DocumentCheck check_archive(Database& db, const std::string& output_folder) {
             {relative, "", "its SHA-256 differs from the month's manifest"});
       }
     }
-    for (const auto& entry : fs::recursive_directory_iterator(month.path(),
-                                                              error)) {
+    for (const auto& entry : fs::recursive_directory_iterator(month, error)) {
       if (!entry.is_regular_file()) continue;
       const std::string inside =
-          entry.path().lexically_relative(month.path()).string();
+          entry.path().lexically_relative(month).string();
       if (inside == "manifest.txt" ||
           inside.find(".tmp-") != std::string::npos) {
         continue;

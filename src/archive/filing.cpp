@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstring>
 #include <sstream>
+#include <unordered_set>
 #include <vector>
 
 #include "archive/audit_log.h"
@@ -87,11 +88,14 @@ std::string check_filed(const std::string& path, const std::string& expected,
 // Puts bytes at path unless a file is there. A file already there is
 // accepted when it holds these bytes or the content recorded when it was
 // filed (expected, may be empty); anything else is refused. Returns the
-// SHA-256 of what is at path afterwards.
+// SHA-256 of what is at path afterwards; was_there says whether a file
+// was there before.
 std::string place(const std::string& path, const std::string& bytes,
-                  const std::string& expected, const std::string& source) {
+                  const std::string& expected, const std::string& source,
+                  bool* was_there) {
   const std::string sha = sha256_hex(bytes);
-  if (file_exists(path)) {
+  *was_there = file_exists(path);
+  if (*was_there) {
     const std::string found = sha256_file(path);
     if (found != sha && found != expected) {
       throw FilingError(refusal(source, path, found, sha));
@@ -104,25 +108,22 @@ std::string place(const std::string& path, const std::string& bytes,
   return sha;
 }
 
-// Adds the lines the manifest does not have yet, keeping the rest.
+// Adds the lines the manifest does not have yet, keeping the rest. With
+// none_there the caller knows that none of them can be there (both files
+// were new at their paths), which spares reading a manifest that grows
+// with the month.
 void add_to_manifest(const std::string& path,
-                     const std::vector<std::string>& lines) {
-  std::string content = file_exists(path) ? read_file(path) : "";
-  std::vector<std::string> present;
-  std::istringstream in(content);
-  for (std::string line; std::getline(in, line);) present.push_back(line);
-
-  bool changed = false;
-  for (const std::string& line : lines) {
-    bool found = false;
-    for (const std::string& old : present) found |= old == line;
-    if (found) continue;
-    if (!content.empty() && content.back() != '\n') content += '\n';
-    content += line + "\n";
-    present.push_back(line);
-    changed = true;
+                     const std::vector<std::string>& lines, bool none_there) {
+  std::unordered_set<std::string> present;
+  if (!none_there && file_exists(path)) {
+    std::istringstream in(read_file(path));
+    for (std::string line; std::getline(in, line);) present.insert(line);
   }
-  if (changed) write_file_atomic(path, content);
+  std::string missing;
+  for (const std::string& line : lines) {
+    if (present.insert(line).second) missing += line + "\n";
+  }
+  if (!missing.empty()) append_lines(path, missing);
 }
 
 }  // namespace
@@ -151,9 +152,16 @@ std::optional<FiledDocument> find_filed(Database& db,
   return filed;
 }
 
+PreparedFiling prepare_filing(const FontSet& fonts, const ApprovalTrail& trail,
+                              const std::string& approved) {
+  return {trail_json(trail),
+          join_pdfs(approved, render_trail_pdf(fonts, trail))};
+}
+
 FiledDocument file_document(Database& db, const JobConfig& job,
                             const FontSet& fonts, std::int64_t document_id,
-                            const std::string& now) {
+                            const std::string& now,
+                            const PreparedFiling* prepared) {
   // The write lock first: two processes filing the same paper queue here.
   Transaction transaction(db);
   const ApprovalTrail trail = read_approval_trail(db, job, document_id);
@@ -170,6 +178,7 @@ FiledDocument file_document(Database& db, const JobConfig& job,
   filed.trail_path = targets.month_folder + "/" + targets.in_month_trail;
   filed.filed_at = recorded ? recorded->filed_at : now;
   filed.already_filed = recorded.has_value();
+  bool new_files = false;
 
   if (recorded && file_exists(out + recorded->path) &&
       file_exists(out + recorded->trail_path)) {
@@ -192,19 +201,26 @@ FiledDocument file_document(Database& db, const JobConfig& job,
                         sha256_hex(approved) + ", recorded " + trail.sha256 +
                         ")");
     }
+    const std::string json = trail_json(trail);
     const std::string pdf =
-        join_pdfs(approved, render_trail_pdf(fonts, trail));
+        prepared && prepared->trail_json == json
+            ? prepared->pdf
+            : join_pdfs(approved, render_trail_pdf(fonts, trail));
     make_directories(month + trail.order_no);
+    bool pdf_there = false, trail_there = false;
     filed.sha256 = place(out + filed.path, pdf,
-                         recorded ? recorded->sha256 : "", source);
-    filed.trail_sha256 = place(out + filed.trail_path, trail_json(trail),
+                         recorded ? recorded->sha256 : "", source,
+                         &pdf_there);
+    filed.trail_sha256 = place(out + filed.trail_path, json,
                                recorded ? recorded->trail_sha256 : "",
-                               source);
+                               source, &trail_there);
+    new_files = !recorded && !pdf_there && !trail_there;
   }
 
   add_to_manifest(month + "manifest.txt",
                   {filed.sha256 + "  " + targets.in_month_pdf,
-                   filed.trail_sha256 + "  " + targets.in_month_trail});
+                   filed.trail_sha256 + "  " + targets.in_month_trail},
+                  new_files);
 
   if (!recorded) {
     Statement insert = db.prepare(

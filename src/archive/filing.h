@@ -43,6 +43,18 @@ struct FiledDocument {
   bool already_filed = false;  // true: this call found it filed, did nothing
 };
 
+// The PDF file_document files for a trail: the approved bytes (the trail's
+// source file) with the trail page after them, and the trail it was made
+// from. Touches neither the database nor the disk, so filings can be
+// prepared side by side on several threads. Throws PdfJoinError,
+// MissingGlyphError.
+struct PreparedFiling {
+  std::string trail_json;  // trail_json() of the trail it was made from
+  std::string pdf;
+};
+PreparedFiling prepare_filing(const FontSet& fonts, const ApprovalTrail& trail,
+                              const std::string& approved);
+
 // Files the document with this id (see read_approval_trail for which
 // records qualify: an approved form, its stamped approved.pdf copy, or an
 // issued paper). now: the time to record, ISO 8601 with offset. fonts draw
@@ -64,9 +76,14 @@ struct FiledDocument {
 // records them. Should the fonts or this program change between the two
 // calls, the new trail page differs and the call refuses: remove the
 // unrecorded files by hand after checking them.
+//
+// prepared: the filed PDF made beforehand by prepare_filing (e.g. on
+// another thread) for this document; used when the trail on record is still
+// the one it was made from, else made again here.
 FiledDocument file_document(Database& db, const JobConfig& job,
                             const FontSet& fonts, std::int64_t document_id,
-                            const std::string& now);
+                            const std::string& now,
+                            const PreparedFiling* prepared = nullptr);
 
 // The filing of a document, if it was filed.
 std::optional<FiledDocument> find_filed(Database& db,

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/parallel.h"
 #include "core/sha256.h"
 
 namespace danju {
@@ -65,6 +66,56 @@ void write_file_atomic(const std::string& path, std::string_view bytes) {
   }
 }
 
+void append_lines(const std::string& path, std::string_view lines) {
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) fail("cannot open", path);
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+
+  // Where the whole lines end: after the last '\n' of the file's tail.
+  struct stat status{};
+  if (::fstat(fd, &status) != 0) fail("cannot read", path);
+  off_t end = status.st_size;
+  if (end > 0) {
+    char tail[4096];
+    const off_t from = end > static_cast<off_t>(sizeof tail)
+                           ? end - static_cast<off_t>(sizeof tail)
+                           : 0;
+    const ssize_t got = ::pread(fd, tail, static_cast<size_t>(end - from),
+                                from);
+    if (got != end - from) fail("cannot read", path);
+    off_t last = -1;
+    for (ssize_t i = got - 1; i >= 0 && last < 0; --i) {
+      if (tail[i] == '\n') last = from + i;
+    }
+    // A cut line longer than the tail is kept; the new lines then start
+    // on a line of their own.
+    if (last >= 0 || from == 0) end = last + 1;
+    if (end != status.st_size && ::ftruncate(fd, end) != 0) {
+      fail("cannot truncate", path);
+    }
+  }
+
+  std::string bytes;
+  if (end > 0 && end == status.st_size) {
+    char last = '\n';
+    if (::pread(fd, &last, 1, end - 1) != 1) fail("cannot read", path);
+    if (last != '\n') bytes += '\n';
+  }
+  bytes.append(lines);
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::pwrite(fd, bytes.data() + done, bytes.size() - done,
+                               end + static_cast<off_t>(done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) fail("cannot write", path);
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fdatasync(fd) != 0) fail("cannot flush", path);
+}
+
 void make_directories(const std::string& path) {
   std::error_code error;
   std::filesystem::create_directories(path, error);
@@ -103,6 +154,34 @@ std::string sha256_file(const std::string& path) {
   }
   ::close(fd);
   return hash.hex_digest();
+}
+
+std::vector<FileHash> hash_files(const std::vector<std::string>& paths,
+                                 unsigned workers) {
+  std::vector<FileHash> hashes(paths.size());
+  parallel_for(paths.size(), workers, [&](std::size_t i) {
+    FileHash& found = hashes[i];
+    struct stat status{};
+    if (::stat(paths[i].c_str(), &status) != 0) {
+      found.state = errno == ENOENT || errno == ENOTDIR
+                        ? FileHash::State::missing
+                        : FileHash::State::unreadable;
+      found.error = std::strerror(errno);
+      return;
+    }
+    if (!S_ISREG(status.st_mode)) {
+      found.state = FileHash::State::not_regular;
+      return;
+    }
+    try {
+      found.sha256 = sha256_file(paths[i]);
+      found.state = FileHash::State::hashed;
+    } catch (const FileError& error) {
+      found.state = FileHash::State::unreadable;
+      found.error = error.what();
+    }
+  });
+  return hashes;
 }
 
 }  // namespace danju

@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace danju {
 
@@ -20,6 +21,13 @@ std::string read_file(const std::string& path);
 // one, never a part; a crash leaves at worst a stray "*.tmp-<pid>" file.
 void write_file_atomic(const std::string& path, std::string_view bytes);
 
+// Appends lines (each ending in '\n') to the file at path, creating it, and
+// flushes them to disk. A last line left without its line end by an append
+// that was interrupted is dropped first, so the file only ever gains whole
+// lines; a crash during the call leaves at worst such a cut last line.
+// Cheap however long the file is: nothing before its end is read.
+void append_lines(const std::string& path, std::string_view lines);
+
 // Creates the folder and its parents; fine if it exists.
 void make_directories(const std::string& path);
 
@@ -28,5 +36,19 @@ bool file_exists(const std::string& path);
 // Lower-case hex SHA-256 of bytes, and of a file's content.
 std::string sha256_hex(std::string_view bytes);
 std::string sha256_file(const std::string& path);
+
+// What hashing one file found.
+struct FileHash {
+  enum class State { hashed, missing, not_regular, unreadable };
+  State state = State::missing;
+  std::string sha256;  // with hashed
+  std::string error;   // with unreadable: what went wrong
+};
+
+// The SHA-256 of each file, read on `workers` threads at once (a disk or
+// page cache serves several readers faster than one); the results in the
+// order of paths. Never throws for a file: its trouble is in its result.
+std::vector<FileHash> hash_files(const std::vector<std::string>& paths,
+                                 unsigned workers);
 
 }  // namespace danju

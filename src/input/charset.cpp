@@ -2,8 +2,11 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <fcntl.h>
 #include <iconv.h>
+#include <unistd.h>
 
+#include "core/file_io.h"
 #include "core/text.h"
 
 namespace danju {
@@ -35,50 +38,65 @@ std::string byte_hex(unsigned char byte) {
   return buffer;
 }
 
+// Converts bytes with converter, appending the UTF-8 to *out. With last,
+// all of bytes must convert; without, bytes that end in the middle of a
+// character are left for the next call, and their count returned. label
+// names the charset in errors, whose offsets count from base.
+std::size_t convert_some(Converter& converter, std::string_view bytes,
+                         bool last, std::size_t base, const std::string& label,
+                         std::string* out) {
+  const std::size_t start = out->size();
+  out->resize(start + bytes.size() * 2 + 16);
+  char* in = const_cast<char*>(bytes.data());
+  std::size_t in_left = bytes.size();
+  std::size_t written = start;
+
+  for (;;) {
+    char* out_next = out->data() + written;
+    std::size_t out_left = out->size() - written;
+    // A null input flushes the shift state of stateful charsets at the end.
+    const std::size_t result =
+        in_left > 0 || !last
+            ? iconv(converter.handle(), &in, &in_left, &out_next, &out_left)
+            : iconv(converter.handle(), nullptr, nullptr, &out_next,
+                    &out_left);
+    const int reason = errno;
+    written = out->size() - out_left;
+    if (result != static_cast<std::size_t>(-1)) {
+      if (in_left == 0 || !last) break;
+      continue;
+    }
+    if (reason == E2BIG) {
+      out->resize(out->size() * 2);
+      continue;
+    }
+    if (reason == EINVAL && !last) break;  // the rest comes next time
+
+    const std::size_t offset = bytes.size() - in_left;
+    const std::string at = std::to_string(base + offset);
+    if (reason == EILSEQ) {
+      throw CharsetError("not " + label + " text: byte " +
+                         byte_hex(bytes[offset]) + " at offset " + at +
+                         " is no character");
+    }
+    if (reason == EINVAL) {
+      throw CharsetError("not " + label +
+                         " text: it ends in the middle of a character "
+                         "(offset " + at + ")");
+    }
+    throw CharsetError("cannot decode " + label + " text");
+  }
+  out->resize(written);
+  return in_left;
+}
+
 // Converts the whole of bytes from the iconv charset `from`; label is how
 // error messages name it.
 std::string convert(std::string_view bytes, const char* from,
                     const std::string& label) {
   Converter converter(from, label);
-  std::string out(bytes.size() * 2 + 16, '\0');
-  char* in = const_cast<char*>(bytes.data());
-  std::size_t in_left = bytes.size();
-  std::size_t written = 0;
-
-  for (;;) {
-    char* out_next = out.data() + written;
-    std::size_t out_left = out.size() - written;
-    // A null input flushes the shift state of stateful charsets at the end.
-    const std::size_t result =
-        in_left > 0
-            ? iconv(converter.handle(), &in, &in_left, &out_next, &out_left)
-            : iconv(converter.handle(), nullptr, nullptr, &out_next,
-                    &out_left);
-    const int reason = errno;
-    written = out.size() - out_left;
-    if (result != static_cast<std::size_t>(-1)) {
-      if (in_left == 0) break;
-      continue;
-    }
-    if (reason == E2BIG) {
-      out.resize(out.size() * 2);
-      continue;
-    }
-
-    const std::size_t offset = bytes.size() - in_left;
-    if (reason == EILSEQ) {
-      throw CharsetError(
-          "not " + label + " text: byte " + byte_hex(bytes[offset]) +
-          " at offset " + std::to_string(offset) + " is no character");
-    }
-    if (reason == EINVAL) {
-      throw CharsetError("not " + label +
-                         " text: it ends in the middle of a character "
-                         "(offset " + std::to_string(offset) + ")");
-    }
-    throw CharsetError("cannot decode " + label + " text");
-  }
-  out.resize(written);
+  std::string out;
+  convert_some(converter, bytes, true, 0, label, &out);
   return out;
 }
 
@@ -172,6 +190,158 @@ std::string to_utf8(std::string_view bytes, std::string* detected) {
 
   if (detected) *detected = found;
   return text;
+}
+
+namespace {
+
+constexpr std::size_t kBlock = 1 << 16;
+
+// Where a UTF-8 window may be cut: before the last character when that
+// one may still be incomplete (its remaining bytes in the next block).
+std::size_t whole_characters(std::string_view window) {
+  std::size_t cut = window.size();
+  for (int back = 0; back < 3 && cut > 0; ++back) {
+    const unsigned char c = static_cast<unsigned char>(window[cut - 1]);
+    if ((c & 0xC0) != 0x80) return c < 0x80 ? window.size() : cut - 1;
+    --cut;
+  }
+  return window.size();
+}
+
+}  // namespace
+
+struct FileDecoder::Impl {
+  std::string path;
+  int fd = -1;
+  std::string found;
+  std::string label;        // for messages
+  const char* from = nullptr;  // iconv charset; null: UTF-8 as it is
+  std::size_t skip = 0;     // the byte order mark
+  std::string carry;        // bytes of a character cut by the block's end
+  std::size_t offset = 0;   // of carry's first byte, after the mark
+  bool at_end = false;
+  std::unique_ptr<Converter> converter;
+
+  // Up to kBlock bytes at the current position; empty at the end.
+  std::string read_block() {
+    std::string block(kBlock, '\0');
+    for (;;) {
+      const ssize_t n = ::read(fd, block.data(), block.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) throw FileError("cannot read " + path);
+      block.resize(static_cast<std::size_t>(n));
+      return block;
+    }
+  }
+
+  void seek(std::size_t position) {
+    if (::lseek(fd, static_cast<off_t>(position), SEEK_SET) < 0) {
+      throw FileError("cannot read " + path);
+    }
+  }
+
+  // True when everything after the mark is well-formed UTF-8; else says
+  // where it is not, when bad_offset is given.
+  bool all_utf8(std::size_t* bad_offset) {
+    seek(skip);
+    std::string window;
+    std::size_t base = 0;
+    for (;;) {
+      const std::string block = read_block();
+      window += block;
+      const std::size_t cut =
+          block.empty() ? window.size() : whole_characters(window);
+      const std::string_view whole(window.data(), cut);
+      if (!is_valid_utf8(whole)) {
+        if (bad_offset) *bad_offset = base + first_bad_utf8_offset(whole);
+        return false;
+      }
+      if (block.empty()) return true;
+      base += cut;
+      window.erase(0, cut);
+    }
+  }
+};
+
+FileDecoder::FileDecoder(const std::string& path)
+    : impl_(std::make_unique<Impl>()) {
+  Impl& m = *impl_;
+  m.path = path;
+  m.fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (m.fd < 0) throw FileError("cannot open " + path);
+  const std::string start = m.read_block().substr(0, 3);
+
+  if (starts_with(start, "\xEF\xBB\xBF")) {
+    m.skip = 3;
+    std::size_t bad = 0;
+    if (!m.all_utf8(&bad)) {
+      throw CharsetError("starts with a UTF-8 byte order mark, but byte " +
+                         std::to_string(bad + 3) + " is not UTF-8");
+    }
+    m.found = "UTF-8 with BOM";
+  } else if (starts_with(start, "\xFF\xFE")) {
+    m.skip = 2;
+    m.found = m.label = "UTF-16LE";
+    m.from = "UTF-16LE";
+  } else if (starts_with(start, "\xFE\xFF")) {
+    m.skip = 2;
+    m.found = m.label = "UTF-16BE";
+    m.from = "UTF-16BE";
+  } else if (m.all_utf8(nullptr)) {
+    m.found = "UTF-8";
+  } else {
+    m.found = "GB18030";
+    m.label = "UTF-8 nor GB18030/GBK";
+    m.from = "GB18030";
+  }
+  rewind();
+}
+
+FileDecoder::~FileDecoder() {
+  if (impl_->fd >= 0) ::close(impl_->fd);
+}
+
+const std::string& FileDecoder::detected() const { return impl_->found; }
+
+void FileDecoder::rewind() {
+  Impl& m = *impl_;
+  m.seek(m.skip);
+  m.carry.clear();
+  m.offset = 0;
+  m.at_end = false;
+  if (m.from) m.converter = std::make_unique<Converter>(m.from, m.label);
+}
+
+std::string FileDecoder::next_block() {
+  Impl& m = *impl_;
+  while (!m.at_end) {
+    const std::string block = m.read_block();
+    m.at_end = block.empty();
+    std::string bytes = m.carry + block;
+    if (!m.from) {
+      const std::size_t cut = m.at_end ? bytes.size()
+                                       : whole_characters(bytes);
+      m.carry = bytes.substr(cut);
+      bytes.resize(cut);
+      if (!bytes.empty()) return bytes;
+      continue;
+    }
+
+    std::string out;
+    std::size_t left = 0;
+    try {
+      left = convert_some(*m.converter, bytes, m.at_end, m.offset, m.label,
+                          &out);
+    } catch (const CharsetError& error) {
+      if (m.found != "GB18030") throw;
+      throw CharsetError(std::string(error.what()) +
+                         "; save the file again as UTF-8");
+    }
+    m.offset += bytes.size() - left;
+    m.carry = bytes.substr(bytes.size() - left);
+    if (!out.empty()) return out;
+  }
+  return "";
 }
 
 std::string decode_charset(std::string_view bytes, std::string label) {

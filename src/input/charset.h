@@ -8,6 +8,7 @@
 // be decoded is refused with a CharsetError, never patched with U+FFFD.
 #pragma once
 
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -30,6 +31,32 @@ class CharsetError : public std::runtime_error {
 // Limitation: a short GBK file that happens to be well-formed UTF-8 is read
 // as UTF-8; with real Chinese text this is practically never the case.
 std::string to_utf8(std::string_view bytes, std::string* detected = nullptr);
+
+// An order file decoded a block at a time, exactly as to_utf8 decodes it
+// whole (the same detection, text and errors), with memory for a block
+// however big the file. The constructor reads the whole file once when
+// only that can tell its charset (no byte order mark: is all of it UTF-8?).
+// Throws FileError when the file cannot be read, CharsetError as to_utf8
+// does: from the constructor, or from next_block when the fault is found
+// while decoding.
+class FileDecoder {
+ public:
+  explicit FileDecoder(const std::string& path);
+  ~FileDecoder();
+  FileDecoder(const FileDecoder&) = delete;
+  FileDecoder& operator=(const FileDecoder&) = delete;
+
+  // The next block of UTF-8 text, of whole characters; empty at the end.
+  std::string next_block();
+  // Starts again at the beginning of the file.
+  void rewind();
+  // What to_utf8 reports as detected.
+  const std::string& detected() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // Decodes bytes that a label (a MIME charset parameter) names. The labels
 // gb2312, gbk, cp936, x-gbk, euc-cn and gb18030 all decode as GB18030,

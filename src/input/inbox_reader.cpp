@@ -53,20 +53,21 @@ void read_one_file(const fs::path& path, const InboxSink& sink) {
   problem.skipped = Skipped::file;
 
   try {
-    const std::string text = to_utf8(read_file(file));
     if (ascii_lower(path.extension().string()) == ".json") {
-      read_order_json(text, file, sink);
+      // Limitation: a JSON export is read whole into memory, so its size
+      // bounds the night's memory; CSV exports are read a block at a time.
+      read_order_json(to_utf8(read_file(file)), file, sink);
       return;
     }
 
-    const CsvTable table = read_csv(text);
-    if (table.header.empty()) {
+    CsvFileSource source(file);
+    if (source.header().empty()) {
       problem.message = "the file is empty";
       sink.problem(std::move(problem));
-    } else if (is_payment_header(table.header)) {
-      read_payment_csv(table, file, sink);
+    } else if (is_payment_header(source.header())) {
+      read_payment_csv(source, file, sink);
     } else {
-      read_order_csv(table, file, sink);
+      read_order_csv(source, file, sink);
     }
   } catch (const CsvError& error) {
     problem.where.line = error.line();

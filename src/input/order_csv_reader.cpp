@@ -1,7 +1,9 @@
 #include "input/order_csv_reader.h"
 
+#include <deque>
 #include <iterator>
 #include <map>
+#include <unordered_map>
 #include <vector>
 
 #include "core/order.h"
@@ -211,55 +213,94 @@ OrderDraft make_draft(const std::vector<const CsvRecord*>& rows,
   return draft;
 }
 
+// Checks an order's rows and gives the order, or its problem, to sink.
+void give_order(const std::vector<CsvRecord>& records, const Layout& layout,
+                std::size_t columns, const std::string& file,
+                const InboxSink& sink) {
+  std::vector<const CsvRecord*> rows;
+  for (const CsvRecord& record : records) rows.push_back(&record);
+  const std::string order_no = cell_text(*rows.front(), layout.cell[0]);
+  auto contradiction = check_rows(rows, layout, columns, file, order_no);
+  if (contradiction) {
+    sink.problem(std::move(*contradiction));
+    return;
+  }
+
+  InputProblem problem;
+  auto order = build_order(make_draft(rows, layout, file), &problem);
+  if (order) {
+    sink.order(std::move(*order));
+  } else {
+    sink.problem(std::move(problem));
+  }
+}
+
 }  // namespace
 
-void read_order_csv(const CsvTable& table, const std::string& file,
+void read_order_csv(CsvSource& source, const std::string& file,
                     const InboxSink& sink) {
   Layout layout;
-  const std::string unusable = map_header(table.header, &layout);
+  const std::string unusable = map_header(source.header(), &layout);
   if (!unusable.empty()) {
     InputProblem problem;
-    problem.where = {file, table.header_line};
+    problem.where = {file, source.header_line()};
     problem.message = unusable;
     problem.skipped = Skipped::file;
     sink.problem(std::move(problem));
     return;
   }
 
-  // Rows of one order, in the order their orders first appear. A row with
-  // no order number stays alone, so that it is refused by itself.
-  std::vector<std::vector<const CsvRecord*>> groups;
-  std::map<std::string, std::size_t> group_of;
+  // How many rows each order has.
+  std::unordered_map<std::string, int> rows_left;
   const std::size_t order_no_cell = layout.cell[0];
-  for (const CsvRecord& row : table.records) {
+  CsvRecord row;
+  while (source.next(&row)) {
+    if (is_blank_row(row)) continue;
+    const std::string order_no = cell_text(row, order_no_cell);
+    if (!order_no.empty()) ++rows_left[order_no];
+  }
+
+  // The orders in the order of their first rows, each given once its last
+  // row is read and every order before it was given. A row with no order
+  // number stays alone, so that it is refused by itself.
+  struct Waiting {
+    std::string order_no;          // empty: a row alone
+    std::vector<CsvRecord> rows;
+  };
+  std::deque<Waiting> waiting;
+  std::unordered_map<std::string, Waiting*> open;
+  source.rewind();
+  while (source.next(&row)) {
     if (is_blank_row(row)) continue;
     const std::string order_no = cell_text(row, order_no_cell);
     if (order_no.empty()) {
-      groups.push_back({&row});
-      continue;
-    }
-    const auto [found, fresh] = group_of.emplace(order_no, groups.size());
-    if (fresh) groups.emplace_back();
-    groups[found->second].push_back(&row);
-  }
-
-  for (const auto& rows : groups) {
-    const std::string order_no = cell_text(*rows.front(), order_no_cell);
-    auto contradiction =
-        check_rows(rows, layout, table.header.size(), file, order_no);
-    if (contradiction) {
-      sink.problem(std::move(*contradiction));
-      continue;
-    }
-
-    InputProblem problem;
-    auto order = build_order(make_draft(rows, layout, file), &problem);
-    if (order) {
-      sink.order(std::move(*order));
+      waiting.push_back({"", {std::move(row)}});
     } else {
-      sink.problem(std::move(problem));
+      auto [found, fresh] = open.emplace(order_no, nullptr);
+      if (fresh) {
+        waiting.push_back({order_no, {}});
+        found->second = &waiting.back();
+      }
+      found->second->rows.push_back(std::move(row));
+      --rows_left[order_no];
+    }
+    while (!waiting.empty() && (waiting.front().order_no.empty() ||
+                                rows_left[waiting.front().order_no] == 0)) {
+      const Waiting& ready = waiting.front();
+      give_order(ready.rows, layout, source.header().size(), file, sink);
+      if (!ready.order_no.empty()) {
+        open.erase(ready.order_no);
+        rows_left.erase(ready.order_no);
+      }
+      waiting.pop_front();
     }
   }
+}
+
+void read_order_csv(const CsvTable& table, const std::string& file,
+                    const InboxSink& sink) {
+  CsvTableSource source(table);
+  read_order_csv(source, file, sink);
 }
 
 }  // namespace danju

@@ -23,13 +23,22 @@
 
 namespace danju {
 
-// Groups the table's rows by order number (the rows of one order need not
-// be next to each other) and gives each order to sink.order, in the order of
-// its first row. A wrong value in any row of an order, or an order field
-// that differs between its rows, skips the whole order with one problem
-// naming the row's line and the column as headed. A header that lacks a
-// required column is one problem for the file (skipped = file) and no order
-// is read. file is the name used in SourceRef and messages.
+// Groups the rows by order number (the rows of one order need not be next
+// to each other) and gives each order to sink.order, in the order of its
+// first row. A wrong value in any row of an order, or an order field that
+// differs between its rows, skips the whole order with one problem naming
+// the row's line and the column as headed. A header that lacks a required
+// column is one problem for the file (skipped = file) and no order is
+// read. file is the name used in SourceRef and messages.
+//
+// The source is read twice: first to count each order's rows (so a file
+// that is not valid CSV throws before any order is given), then to give
+// the orders. Memory holds the row count of each order number and the
+// rows of orders not yet given: one order's rows when, as exports are
+// written, each order's rows are next to each other.
+void read_order_csv(CsvSource& source, const std::string& file,
+                    const InboxSink& sink);
+// The same, for a table in memory.
 void read_order_csv(const CsvTable& table, const std::string& file,
                     const InboxSink& sink);
 

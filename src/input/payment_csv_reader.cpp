@@ -56,19 +56,20 @@ bool is_payment_header(const std::vector<std::string>& header) {
   return false;
 }
 
-void read_payment_csv(const CsvTable& table, const std::string& file,
+void read_payment_csv(CsvSource& source, const std::string& file,
                       const InboxSink& sink) {
+  const std::vector<std::string>& header = source.header();
   std::size_t cell[kFieldCount];
   std::string label[kFieldCount];
   std::string missing;
   for (int f = 0; f < kFieldCount; ++f) {
     cell[f] = kNoCell;
     label[f] = kColumns[f].names[0];
-    for (std::size_t i = 0; i < table.header.size(); ++i) {
-      const std::string name = header_name(table.header[i]);
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      const std::string name = header_name(header[i]);
       if (cell[f] == kNoCell && names_column(name, f)) {
         cell[f] = i;
-        label[f] = trim(table.header[i]);
+        label[f] = trim(header[i]);
       }
     }
     if (kColumns[f].required && cell[f] == kNoCell) {
@@ -77,14 +78,18 @@ void read_payment_csv(const CsvTable& table, const std::string& file,
   }
   if (!missing.empty()) {
     InputProblem problem;
-    problem.where = {file, table.header_line};
+    problem.where = {file, source.header_line()};
     problem.message = "the header lacks required columns: " + missing;
     problem.skipped = Skipped::file;
     sink.problem(std::move(problem));
     return;
   }
 
-  for (const CsvRecord& row : table.records) {
+  CsvRecord row;
+  while (source.next(&row)) {
+  }
+  source.rewind();
+  while (source.next(&row)) {
     std::string text[kFieldCount];
     bool blank = true;
     for (int f = 0; f < kFieldCount; ++f) {
@@ -134,6 +139,12 @@ void read_payment_csv(const CsvTable& table, const std::string& file,
     }
     sink.payment(std::move(payment));
   }
+}
+
+void read_payment_csv(const CsvTable& table, const std::string& file,
+                      const InboxSink& sink) {
+  CsvTableSource source(table);
+  read_payment_csv(source, file, sink);
 }
 
 }  // namespace danju

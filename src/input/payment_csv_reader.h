@@ -20,7 +20,12 @@ bool is_payment_header(const std::vector<std::string>& header);
 
 // Gives each valid row to sink.payment in file order. A row with a wrong
 // value is one problem (skipped = payment) and the next row is read. A
-// header that lacks a required column is one problem for the file.
+// header that lacks a required column is one problem for the file. The
+// source is read through once before any payment is given, so that a file
+// that is not valid CSV throws first.
+void read_payment_csv(CsvSource& source, const std::string& file,
+                      const InboxSink& sink);
+// The same, for a table in memory.
 void read_payment_csv(const CsvTable& table, const std::string& file,
                       const InboxSink& sink);
 

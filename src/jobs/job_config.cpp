@@ -7,6 +7,7 @@
 #include "core/file_io.h"
 #include "core/identifier.h"
 #include "core/money.h"
+#include "core/parallel.h"
 #include "core/text.h"
 #include "jobs/toml.h"
 
@@ -558,6 +559,10 @@ const Person* JobConfig::person_named(const std::string& name) const {
     if (person.name == name) return &person;
   }
   return nullptr;
+}
+
+unsigned JobConfig::worker_threads() const {
+  return workers > 0 ? static_cast<unsigned>(workers) : default_workers();
 }
 
 const Person* JobConfig::person_with_email(const std::string& email) const {

@@ -142,6 +142,8 @@ struct JobConfig {
   std::vector<ChainStep> chain(BusinessLine line, DocumentKind kind) const;
   // The title of a role, or the role itself when none is configured.
   std::string role_title(const std::string& role) const;
+  // The rendering threads to use: workers, or one per core when 0.
+  unsigned worker_threads() const;
   // The person who holds the role for the department, preferring one named
   // for that department; nullptr when nobody does.
   const Person* approver(const std::string& role,

@@ -4,15 +4,14 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
 #include <sstream>
-#include <thread>
 
 #include "core/file_io.h"
+#include "core/parallel.h"
 #include "core/text.h"
 #include "input/inbox_reader.h"
 #include "mail/mail_codec.h"
@@ -185,6 +184,9 @@ RunReport NightRun::run() {
                 intake_lock.holder() + "); this run leaves replies to it");
     }
   }
+  // Forms approved since the last run (by link or command, or left by an
+  // intake that stopped) are finished before the night goes on.
+  approvals.finish_approved();
   report_.replies_read = intake.new_messages;
   report_.replies_decided = intake.decided;
   report_.reply_mailbox_error = intake.mailbox_error;
@@ -224,9 +226,8 @@ RunReport NightRun::run() {
   (void)delivery.failed;
   report_.mails_waiting = delivery.still_queued;
 
-  for (const OpenApproval& open : DocumentStore(*db_).open_approvals()) {
-    if (open.step.state == kStepPending) ++report_.open_approvals;
-  }
+  report_.open_approvals =
+      static_cast<int>(DocumentStore(*db_).count_pending());
   report_.exit_code = kExitOk;
   if (!report_.rejections.empty()) report_.exit_code = kExitRejected;
   if (report_.mails_waiting > 0 || report_.mails_failed > 0) {
@@ -320,10 +321,12 @@ void NightRun::read_inbox_into_store() {
   sink.payment = [&](Payment&& payment) {
     ++report_.payments_read;
     payments.push_back(std::move(payment));
+    if (payments.size() >= kBatch) flush_payments(&payments);
   };
   sink.problem = [&](InputProblem&& problem) { reject(describe(problem)); };
 
   const InboxSummary summary = read_inbox(job_.inbox_folder, sink);
+  flush_payments(&payments);
   if (staging) staging->commit();
   staging.reset();
   report_.files_read = summary.files;
@@ -338,13 +341,6 @@ void NightRun::read_inbox_into_store() {
     if (orders.size() >= kBatch) flush_orders(&orders);
   }
   flush_orders(&orders);
-  for (std::size_t i = 0; i < payments.size(); i += kBatch) {
-    std::vector<Payment> batch(
-        payments.begin() + static_cast<std::ptrdiff_t>(i),
-        payments.begin() +
-            static_cast<std::ptrdiff_t>(std::min(payments.size(), i + kBatch)));
-    flush_payments(&batch);
-  }
 }
 
 void NightRun::flush_orders(std::vector<Order>* orders) {
@@ -781,20 +777,9 @@ void NightRun::render_and_record(std::vector<OrderPlan>* plans) {
   std::vector<OrderResult> results(plans->size());
 
   // Orders are independent: each worker takes the next one.
-  unsigned workers = job_.workers > 0
-                         ? static_cast<unsigned>(job_.workers)
-                         : std::max(1u, std::thread::hardware_concurrency());
-  workers = std::min<unsigned>(workers, static_cast<unsigned>(plans->size()));
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i = next++; i < plans->size(); i = next++) {
-      results[i] = render_order((*plans)[i]);
-    }
-  };
-  std::vector<std::thread> threads;
-  for (unsigned i = 1; i < workers; ++i) threads.emplace_back(work);
-  work();
-  for (std::thread& thread : threads) thread.join();
+  parallel_for(plans->size(), job_.worker_threads(), [&](std::size_t i) {
+    results[i] = render_order((*plans)[i]);
+  });
 
   std::string fatal;
   Transaction transaction(*db_);

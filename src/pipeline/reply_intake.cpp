@@ -14,6 +14,9 @@ namespace danju {
 
 namespace {
 
+// Replies read between two rounds of finishing the forms they completed.
+constexpr int kFinishEvery = 256;
+
 bool already_seen(Database& db, const std::string& column,
                   const std::string& value) {
   if (value.empty()) return false;
@@ -204,6 +207,14 @@ IntakeReport take_in_replies(const JobConfig& job, Database& db,
   settings.ca_file = box.ca_file;
   settings.username = box.username;
   settings.password = box.password;
+  // Forms that a reply completes are finished (stamped, filed, mailed) a
+  // batch at a time, on every core, rather than one by one.
+  struct Restore {
+    ApprovalService& approvals;
+    bool was;
+    ~Restore() { approvals.set_defer_finishing(was); }
+  } restore{approvals, approvals.set_defer_finishing(true)};
+  int since_finishing = 0;
   try {
     Pop3Mailbox mailbox(settings);
     report.mailbox_reached = true;
@@ -221,6 +232,10 @@ IntakeReport take_in_replies(const JobConfig& job, Database& db,
       } else {
         ++report.ignored;
       }
+      if (++since_finishing == kFinishEvery) {
+        approvals.finish_approved();
+        since_finishing = 0;
+      }
     }
     mailbox.quit();
   } catch (const MailboxError& error) {
@@ -228,6 +243,7 @@ IntakeReport take_in_replies(const JobConfig& job, Database& db,
     log.warn("reply mailbox: " + std::string(error.what()) +
              "; replies are read next time");
   }
+  approvals.finish_approved();
   return report;
 }
 

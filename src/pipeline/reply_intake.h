@@ -8,6 +8,10 @@
 // request by the Message-ID it answers (In-Reply-To / References), else by
 // the document number in brackets in its subject; it decides only when it
 // comes from someone who may decide that step, and only by its own words.
+// A form whose chain a reply completes is finished (stamped, filed, mailed
+// to the salesperson) with the others of its batch of replies, side by side
+// on the job's worker threads; forms left unfinished before are finished
+// too.
 #pragma once
 
 #include <string>

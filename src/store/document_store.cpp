@@ -279,6 +279,27 @@ std::vector<OpenApproval> DocumentStore::open_approvals() {
   return open;
 }
 
+std::int64_t DocumentStore::count_pending() {
+  Statement query = db_.prepare(
+      "SELECT COUNT(*) FROM approval_steps s JOIN documents d "
+      "ON d.id = s.document_id WHERE s.state = ?1");
+  query.bind(1, kStepPending);
+  query.step();
+  return query.integer(0);
+}
+
+std::vector<ApprovalStepRecord> DocumentStore::requested_steps_after(
+    std::int64_t after_id, int limit) {
+  Statement query = db_.prepare(
+      "SELECT " + step_columns() +
+      " FROM approval_steps WHERE state = ?1 AND requested_at IS NOT NULL "
+      "AND requested_at <> '' AND id > ?2 ORDER BY id LIMIT ?3");
+  query.bind(1, kStepPending).bind(2, after_id).bind(3, limit);
+  std::vector<ApprovalStepRecord> steps;
+  while (query.step()) steps.push_back(read_step(query));
+  return steps;
+}
+
 std::optional<DocumentRecord> DocumentStore::document(std::int64_t id) {
   Statement query = db_.prepare(std::string("SELECT ") + kDocumentColumns +
                                 " FROM documents WHERE id = ?1");

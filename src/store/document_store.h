@@ -101,6 +101,12 @@ class DocumentStore {
 
   // Steps pending or waiting, oldest request first.
   std::vector<OpenApproval> open_approvals();
+  // How many steps are pending.
+  std::int64_t count_pending();
+  // Up to limit pending steps whose request went out, with ids above
+  // after_id, in id order: for walking every pending step a page at a time.
+  std::vector<ApprovalStepRecord> requested_steps_after(std::int64_t after_id,
+                                                        int limit);
 
   std::optional<DocumentRecord> document(std::int64_t id);
   // The document of this order version, kind and format.
