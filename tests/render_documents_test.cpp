@@ -862,3 +862,45 @@ BOOST_AUTO_TEST_CASE(a_row_taller_than_the_room_says_what_took_it) {
   }
   std::filesystem::remove_all(folder);
 }
+
+// A company name too long for the room between the paper code and the copy
+// label of an A5 four-part note: set smaller, then wrapped, never under
+// the label.
+BOOST_AUTO_TEST_CASE(a_long_company_name_keeps_clear_of_the_copy_label) {
+  const std::string folder =
+      "/tmp/danju-render-" + std::to_string(getpid()) + "-a5-company";
+  make_directories(folder);
+  const std::string source = std::string(DANJU_SOURCE_DIR) + "/templates/";
+  for (DocumentKind kind : all_document_kinds()) {
+    const std::string file = std::string(document_kind_name(kind)) + ".toml";
+    write_file_atomic(folder + "/" + file, read_file(source + file));
+  }
+  std::string note = read_file(source + "shipment_note.toml");
+  const auto first_block = note.find("[[block]]");
+  const auto copies = note.find("[[copy]]");
+  BOOST_REQUIRE(first_block != std::string::npos);
+  BOOST_REQUIRE(copies != std::string::npos);
+  write_file_atomic(folder + "/shipment_note.toml",
+                    "[page]\nsize = \"A5\"\n\n"
+                    "[header]\ntitle = \"发 货 单\"\nqr = true\n\n"
+                    "[[block]]\ntype = \"fields\"\n"
+                    "rows = [[\"客户名称\", \"{customer.name}\"]]\n\n" +
+                        note.substr(copies));
+  RendererSettings a5 = settings();
+  a5.templates_folder = folder;
+  const DocumentRenderer small(a5);
+
+  Company seller = company();
+  seller.name = "浙江省杭州市西湖区丹聚全屋定制家具与礼品科技股份有限公司"
+                "第二分公司";
+  const Order order = make_order(BusinessLine::gift, 1);
+  DocumentRequest request =
+      request_for(DocumentKind::shipment_note, order, seller);
+  request.approvals.clear();
+  const std::string path = rendered(request, "note-a5-company", small);
+  check_layout(path, "A5 note with a long company name");
+  check_contains(squeezed_text(path, 1), "科技股份有限公司第二分公司",
+                 "the company's whole name");
+  remove_unless_kept(path);
+  std::filesystem::remove_all(folder);
+}

@@ -248,24 +248,30 @@ class Layout {
       corner = std::max(corner, side + mm(1));
     }
 
-    // The company and the title are centred on one line each; one too wide
-    // for the room between the corners is set smaller.
-    // Limitation: below 6 points a header line is not shrunk further and
-    // runs past its room.
+    // The company and the title are centred between the corners, each set
+    // smaller when too wide, down to two thirds of its size, and wrapped
+    // when too wide even so.
     const double between_corners = width_ - 2 * corner;
-    if (!header.company.empty()) {
-      const double size = header_size(header.company, header.company_size,
-                                      between_corners);
-      y -= size * kHeaderAbove;
-      add_text(left_, width_, y, size, header.company, Align::center, true);
-      y -= size * kHeaderBelow;
-    }
-    if (!header.title.empty()) {
-      const double size = header_size(header.title, header.title_size,
-                                      between_corners);
-      y -= size * kHeaderAbove;
-      add_text(left_, width_, y, size, header.title, Align::center, true);
-      y -= size * kHeaderBelow;
+    const std::pair<const std::string*, double> lines[] = {
+        {&header.company, header.company_size},
+        {&header.title, header.title_size}};
+    for (const auto& [line, wanted] : lines) {
+      if (line->empty()) continue;
+      const std::string text = expand(*line);
+      const double size = size_to_fit(text, wanted, between_corners,
+                                      std::max(6.0, wanted * 2 / 3));
+      if (fonts_.width(text, size) <= between_corners) {
+        y -= size * kHeaderAbove;
+        add_text(left_, width_, y, size, *line, Align::center, true);
+        y -= size * kHeaderBelow;
+        continue;
+      }
+      for (const std::string& part : wrap(text, size, between_corners)) {
+        y -= size * kHeaderAbove;
+        add_text(left_, width_, y, size, part, Align::center);
+        y -= size * (kLeading - kHeaderAbove);
+      }
+      y -= size * (kHeaderBelow - (kLeading - kHeaderAbove));
     }
     // The number line is set at the left margin, so below the code.
     if (header.qr) y = std::min(y, code_bottom - mm(1));
@@ -335,11 +341,6 @@ class Layout {
     return text;
   }
 
-  // The size at which a header line fits room, at most its own size.
-  double header_size(const std::string& line, double size,
-                     double room) const {
-    return size_to_fit(expand(line), size, room, 6);
-  }
 
   // The footer stands on the bottom margin, descenders inside it. The
   // right text (the page count, usually) takes at most half the width,
