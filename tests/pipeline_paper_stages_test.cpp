@@ -16,6 +16,7 @@
 #include "fixtures/job_folder.h"
 #include "fixtures/job_run.h"
 #include "fixtures/mail_reader.h"
+#include "fixtures/smtp_fixture.h"
 #include "jobs/job_config.h"
 #include "pipeline/night_run.h"
 #include "store/database.h"
@@ -476,4 +477,84 @@ BOOST_AUTO_TEST_CASE(a_big_digest_is_split_to_the_mail_size) {
   BOOST_TEST(parts >= 2);
   BOOST_TEST(carried.size() == 60u);
   for (const auto& [name, times] : carried) BOOST_TEST(times == 1, name);
+}
+
+// A server that refuses the night's digest for its size: the exit code
+// says so that night, the digest's notes are carried again by the next
+// night's digest, in parts small enough once the job says so, and a later
+// night with nothing refused exits cleanly.
+BOOST_AUTO_TEST_CASE(a_digest_refused_for_its_size_is_carried_again) {
+  danju::testing::SmtpServerFixture server(false, false, 1500000);
+  const std::string mail = "host = \"127.0.0.1\"\nport = " +
+                           std::to_string(server.port()) + "\n";
+  JobFolder job(mail + "max_mail_mb = 4\n");
+  std::string csv = danju::testing::order_csv_header();
+  std::string payments = "订单号,款项类型,金额,到账日期\r\n";
+  for (int i = 0; i < 60; ++i) {
+    const std::string no = "LPR" + std::to_string(100 + i);
+    csv += no + ",礼品,样品已确认,2026-11-20,2026-12-10,礼品事业部,黄伟,"
+                "宁波鸿达贸易有限公司,王喆,定制U盘,64GB,个,10,35.50\r\n";
+    payments += no + ",全款,355.00,2026-12-03\r\n";
+  }
+  job.write("inbox/orders.csv", csv);
+  job.write("inbox/payments.csv", payments);
+
+  const danju::RunReport refused = danju::testing::run_job(job, "2026-12-04");
+  BOOST_TEST(refused.exit_code == danju::kExitMailPending);
+  BOOST_TEST(count(job, "SELECT COUNT(*) FROM outbox WHERE purpose = "
+                        "'finance_digest' AND state = 'failed'") == 1);
+  BOOST_TEST(count(job, "SELECT COUNT(*) FROM digested_documents WHERE "
+                        "message_id <> ''") == 0);
+
+  job.write_job(mail + "max_mail_mb = 1\n");
+  const danju::RunReport next = danju::testing::run_job(job, "2026-12-05");
+  BOOST_TEST(next.exit_code == danju::kExitOk);
+  std::map<std::string, int> carried;
+  for (const auto& received : server.received()) {
+    if (received.raw.find("finance-digest.2026-12-05.") == std::string::npos) {
+      continue;
+    }
+    BOOST_TEST(received.raw.size() <= 1000000u);
+    for (std::size_t at = received.raw.find("FH-LPR");
+         at != std::string::npos; at = received.raw.find("FH-LPR", at + 1)) {
+      carried[received.raw.substr(at, 9)] = 1;
+    }
+  }
+  BOOST_TEST(carried.size() == 60u);
+  BOOST_TEST(count(job, "SELECT COUNT(*) FROM digested_documents WHERE "
+                        "message_id LIKE 'finance-digest.2026-12-05.%'") ==
+             60);
+
+  // The refused mail stays listed, but no longer fails the night.
+  const danju::RunReport later = danju::testing::run_job(job, "2026-12-06");
+  BOOST_TEST(later.exit_code == danju::kExitOk);
+  BOOST_TEST(later.mails_failed == 1);
+}
+
+// Nobody holds the role a digest goes to (a misspelt role): its papers
+// wait, and the first night someone holds it gets them all.
+BOOST_AUTO_TEST_CASE(papers_wait_for_someone_to_hold_the_digests_role) {
+  JobFolder job;
+  const std::string people = danju::read_file(job.path("people.toml"));
+  auto with_dispatcher = [&](const std::string& role) {
+    return people + "\n[[person]]\nname = \"钱志强\"\n"
+                    "email = \"qian.zhiqiang@danju-test.example\"\n"
+                    "roles = [\"" + role + "\"]\n";
+  };
+  job.write("people.toml", with_dispatcher("dispatch"));
+  job.write("inbox/orders.csv",
+            "订单号,业务线,状态,下单日期,业务员,客户名称,品名,数量,单价,"
+            "出发地,目的地,用车时间,车型\r\n"
+            "KY501,客运,已确认,2026-12-01,陈晓东,绍兴百川教育科技有限公司,"
+            "包车服务,1,3800.00,杭州东站,黄山,2026-12-10 07:30,45座大巴\r\n");
+  danju::testing::run_job(job, "2026-12-04");
+  BOOST_TEST(mails_titled(job, "派车单").empty());
+
+  job.write("people.toml", with_dispatcher("dispatcher"));
+  danju::testing::run_job(job, "2026-12-05");
+  const auto digests = mails_titled(job, "派车单");
+  BOOST_REQUIRE_EQUAL(digests.size(), 1u);
+  BOOST_TEST(digests[0].at("attachments") == "1");
+  BOOST_TEST(digests[0].at("to.addresses") ==
+             "qian.zhiqiang@danju-test.example");
 }

@@ -290,6 +290,14 @@ BOOST_AUTO_TEST_CASE(a_misspelt_template_file_is_refused) {
     }
     std::remove((folder.path + "/" + name).c_str());
   }
+
+  // Hidden files editors leave beside a template are not templates.
+  TemplateFolder folder("hidden");
+  folder.write(".#contract.toml", "not toml at all");
+  folder.write("._shipment_note.toml", "\x01\x02");
+  BOOST_CHECK_NO_THROW(DocumentRenderer(settings_for(folder.path)));
+  std::remove((folder.path + "/.#contract.toml").c_str());
+  std::remove((folder.path + "/._shipment_note.toml").c_str());
 }
 
 BOOST_AUTO_TEST_CASE(a_missing_kind_is_refused) {

@@ -227,7 +227,7 @@ void read_mail(const toml::Table& root, const fs::path& base,
     if (number < 1 || number > 100) {
       fail_at(*size, "mail.max_mail_mb must be 1 to 100");
     }
-    settings.max_mail_bytes = number * 1024 * 1024;
+    settings.max_mail_bytes = number * 1000 * 1000;
   }
   if (const toml::Value* tls = mail.find("starttls")) {
     settings.starttls = tls->as_boolean("mail.starttls");

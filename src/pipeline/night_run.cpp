@@ -209,11 +209,13 @@ RunReport NightRun::run() {
   }
   report_.render_seconds = since(phase);
   report_.mails_queued += approvals.remind_and_escalate();
-  queue_digests(*db_, job_, date_,
-                [this](MailMessage message, const std::string& purpose,
-                       const std::function<void()>& with_it) {
-                  return queue_mail(std::move(message), purpose, with_it);
-                });
+  const DigestOutcome digests = queue_digests(
+      *db_, job_, date_,
+      [this](MailMessage message, const std::string& purpose,
+             const std::function<void()>& with_it) {
+        return queue_mail(std::move(message), purpose, with_it);
+      });
+  for (const std::string& notice : digests.notices) log_.warn(notice);
   queue_monthly_register();
 
   phase = std::chrono::steady_clock::now();
@@ -221,16 +223,17 @@ RunReport NightRun::run() {
       deliver_outbox(*db_, job_.mail, clock_, log_);
   report_.mail_seconds = since(phase);
   report_.mails_sent = during.sent + delivery.sent;
-  // Refused mail is reported every night until someone deals with it.
+  // Refused mail is listed every night until someone deals with it; the
+  // exit code tells of what was refused tonight.
   report_.mails_failed = OutboxStore(*db_).count_in_state(kMailFailed);
-  (void)delivery.failed;
+  const int refused_tonight = during.failed + delivery.failed;
   report_.mails_waiting = delivery.still_queued;
 
   report_.open_approvals =
       static_cast<int>(DocumentStore(*db_).count_pending());
   report_.exit_code = kExitOk;
   if (!report_.rejections.empty()) report_.exit_code = kExitRejected;
-  if (report_.mails_waiting > 0 || report_.mails_failed > 0) {
+  if (report_.mails_waiting > 0 || refused_tonight > 0) {
     report_.exit_code = kExitMailPending;
   }
   report_.seconds = since(started);
@@ -731,10 +734,14 @@ OrderResult NightRun::render_order(const OrderPlan& plan) const {
                renderer_->render_preprinted_pdf(
                    request, {printer->offset_x_mm, printer->offset_y_mm}));
         } catch (const RenderError& error) {
+          const std::string what = one_line(error.what());
           result.warnings.push_back(
               order.source.file + ":" + std::to_string(order.source.line) +
-              ": order " + order.order_no + ": " +
-              one_line(error.what()) + "; " + request.document_no +
+              ": " +
+              (what.rfind("order ", 0) == 0
+                   ? what
+                   : "order " + order.order_no + ": " + what) +
+              "; " + request.document_no +
               " was made for plain paper only, not for the pre-printed "
               "form");
         }

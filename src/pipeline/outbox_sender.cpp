@@ -13,11 +13,21 @@
 #include "core/text.h"
 #include "mail/smtp_sender.h"
 #include "mail/mail_codec.h"
+#include "store/document_store.h"
 #include "store/outbox_store.h"
 
 namespace danju {
 
 namespace {
+
+// A digest mail (paper_digest.h) carries papers no other mail does.
+bool is_digest(const std::string& purpose) {
+  const std::string ending = "_digest";
+  return purpose.size() > ending.size() &&
+         purpose.compare(purpose.size() - ending.size(), ending.size(),
+                         ending) == 0;
+}
+
 
 // The .eml file name: the message id's characters that are safe in a file
 // name, which for Danju's own ids is all of them.
@@ -166,6 +176,13 @@ bool Delivery::deliver(const OutboxEntry& entry, OutboxStore& outbox,
     ++failed_;
     log_.warn("mail " + entry.message_id + " to " + to + " refused: " +
               error.what() + "; marked failed");
+    if (is_digest(entry.purpose)) {
+      // What it carried is told again by the next night's digest.
+      DocumentStore(db).forget_digest(entry.message_id);
+      log_.warn("the papers of digest " + entry.message_id + " go into the "
+                "next night's digest; when the server refused it for its "
+                "size, set a smaller [mail] max_mail_mb");
+    }
     return false;
   } catch (const FileError& error) {
     outbox.mark_attempt_failed(entry.id, error.what(), true);

@@ -64,6 +64,9 @@ class DigestQueue {
       : db_(db), job_(job), date_(date), mailer_(mailer), documents_(db),
         orders_(db) {}
 
+  // What the operator should hear of: papers nobody can be told of.
+  std::vector<std::string> notices_;
+
   int queue(const Digest& digest) {
     std::vector<DocumentRecord> papers;
     std::vector<DocumentRecord> replaced_first;
@@ -75,22 +78,27 @@ class DigestQueue {
     std::vector<DocumentRecord> voided =
         documents_.void_since_digest(digest.kind);
 
-    const std::vector<Mailbox> to = mailboxes_with_role(digest.role);
-    if (to.empty() || !replaced_first.empty()) {
-      // Nobody holds the role, or the paper was replaced before any digest
-      // carried it: nobody needs to be told of these, now or later.
+    if (!replaced_first.empty()) {
+      // Replaced before any digest carried it: nobody needs to be told of
+      // it, now or later.
       Transaction transaction(db_);
       for (const auto& paper : replaced_first) {
         documents_.mark_digested(paper.id, "");
       }
-      if (to.empty()) {
-        for (const auto& paper : papers) documents_.mark_digested(paper.id, "");
-        for (const auto& paper : voided) documents_.mark_void_told(paper.id, "");
-      }
       transaction.commit();
-      if (to.empty()) return 0;
     }
     if (papers.empty() && voided.empty()) return 0;
+
+    // Nobody holds the role (a misspelt role, say): the papers wait for
+    // the first night someone does, and the operator hears of them.
+    const std::vector<Mailbox> to = mailboxes_with_role(digest.role);
+    if (to.empty()) {
+      notices_.push_back(
+          std::to_string(papers.size() + voided.size()) + " " +
+          document_kind_title(digest.kind) + " wait for their digest: " +
+          "nobody in the people file has the role " + digest.role);
+      return 0;
+    }
 
     // Parts of at most the mail size; the void notices ride in the first.
     std::vector<std::vector<DocumentRecord>> parts(1);
@@ -254,12 +262,14 @@ class DigestQueue {
 
 }  // namespace
 
-int queue_digests(Database& db, const JobConfig& job, const std::string& date,
-                  const DigestMailer& mailer) {
+DigestOutcome queue_digests(Database& db, const JobConfig& job,
+                            const std::string& date,
+                            const DigestMailer& mailer) {
   DigestQueue queue(db, job, date, mailer);
-  int queued = 0;
-  for (const Digest& digest : kDigests) queued += queue.queue(digest);
-  return queued;
+  DigestOutcome outcome;
+  for (const Digest& digest : kDigests) outcome.queued += queue.queue(digest);
+  outcome.notices = std::move(queue.notices_);
+  return outcome;
 }
 
 }  // namespace danju

@@ -8,12 +8,13 @@
 // paper replaced before any digest carried it is left out (its replacement
 // is carried). A carried paper that a changed order made void is told of
 // once, as void; its replacement, when carried, is marked 更正版. A digest
-// too big for one mail is split into parts of at most max_bytes.
+// too big for one mail is split into parts of at most the job's mail size.
 #pragma once
 
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "jobs/job_config.h"
 #include "mail/mail_message.h"
@@ -27,9 +28,15 @@ using DigestMailer = std::function<bool(
     MailMessage message, const std::string& purpose,
     const std::function<void()>& with_it)>;
 
-// Queues the digests due on the business date (YYYY-MM-DD). Returns how
-// many mails were queued.
-int queue_digests(Database& db, const JobConfig& job, const std::string& date,
-                  const DigestMailer& mailer);
+struct DigestOutcome {
+  int queued = 0;                    // mails
+  std::vector<std::string> notices;  // for the operator's log
+};
+
+// Queues the digests due on the business date (YYYY-MM-DD). Papers whose
+// role nobody holds wait, and a notice says so.
+DigestOutcome queue_digests(Database& db, const JobConfig& job,
+                            const std::string& date,
+                            const DigestMailer& mailer);
 
 }  // namespace danju

@@ -34,6 +34,9 @@ void refuse_unknown_files(const std::string& folder) {
   for (const auto& entry : fs::directory_iterator(folder, error)) {
     const std::string file = entry.path().filename().string();
     if (entry.path().extension() != ".toml" || known.count(file)) continue;
+    // An editor's lock or a copy's resource fork (.#contract.toml,
+    // ._contract.toml) is no template anyone meant.
+    if (file[0] == '.' || file[0] == '~') continue;
     throw TemplateError(
         folder + "/" + file + ":1: not a template name: KIND.toml, "
         "KIND.LINE.toml or KIND.preprinted.toml, with KIND one of " + kinds +

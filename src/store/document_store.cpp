@@ -257,6 +257,20 @@ void DocumentStore::mark_void_told(std::int64_t document_id,
   update.step();
 }
 
+void DocumentStore::forget_digest(const std::string& message_id) {
+  Transaction transaction(db_);
+  Statement carried = db_.prepare(
+      "DELETE FROM digested_documents WHERE message_id = ?1");
+  carried.bind(1, message_id);
+  carried.step();
+  Statement told = db_.prepare(
+      "UPDATE digested_documents SET void_message_id = NULL "
+      "WHERE void_message_id = ?1");
+  told.bind(1, message_id);
+  told.step();
+  transaction.commit();
+}
+
 std::vector<OpenApproval> DocumentStore::open_approvals() {
   const std::string sql =
       "SELECT " + step_columns("s.") +

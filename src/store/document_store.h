@@ -145,6 +145,9 @@ class DocumentStore {
   std::vector<DocumentRecord> void_since_digest(DocumentKind kind);
   // Records that the digest mail message_id told of the document as void.
   void mark_void_told(std::int64_t document_id, const std::string& message_id);
+  // Undoes what the digest mail message_id carried and told, after the
+  // server refused it for good: the next digest carries it again.
+  void forget_digest(const std::string& message_id);
 
  private:
   Database& db_;
