@@ -166,6 +166,38 @@ BOOST_AUTO_TEST_CASE(payments_count_once_and_only_up_to_the_date) {
   BOOST_TEST(store.received("LP001", "2026-12-03").fen() == 100000);
 }
 
+BOOST_AUTO_TEST_CASE(a_payment_exported_again_with_or_without_its_reference) {
+  TempFolder temp;
+  Database db(temp.path + "/d.sqlite");
+  OrderStore store(db);
+  Payment payment;
+  payment.order_no = "PY00001";
+  payment.amount = Money(10500);
+  payment.date = "2026-12-01";
+  payment.reference = "SK-1101";
+  BOOST_TEST(store.add_payment(payment, "t"));
+
+  // The next export left the 凭证号 out, or the one after wrote it again.
+  payment.reference = "";
+  BOOST_TEST(!store.add_payment(payment, "t"));
+  payment.reference = "SK-1101";
+  BOOST_TEST(!store.add_payment(payment, "t"));
+  BOOST_TEST(store.received("PY00001", "2026-12-31").fen() == 10500);
+
+  // A second payment alike but for its own reference counts too.
+  payment.reference = "SK-1102";
+  BOOST_TEST(store.add_payment(payment, "t"));
+  BOOST_TEST(store.received("PY00001", "2026-12-31").fen() == 21000);
+
+  // First without a reference, then with one: still the same payment.
+  payment.order_no = "PY00002";
+  payment.reference = "";
+  BOOST_TEST(store.add_payment(payment, "t"));
+  payment.reference = "SK-1201";
+  BOOST_TEST(!store.add_payment(payment, "t"));
+  BOOST_TEST(store.received("PY00002", "2026-12-31").fen() == 10500);
+}
+
 BOOST_AUTO_TEST_CASE(outbox_keeps_a_message_once_until_it_is_sent) {
   TempFolder temp;
   Database db(temp.path + "/d.sqlite");
