@@ -723,7 +723,7 @@ BOOST_AUTO_TEST_CASE(a_figure_wider_than_its_column_is_set_smaller) {
 
 // A long footer (the bank line of an A5 contract) wraps beside the page
 // count instead of running over it and off the paper; a long number line
-// leaves the date a line of its own.
+// leaves the date a line of its own, and a date line too long for it wraps.
 BOOST_AUTO_TEST_CASE(a_long_footer_wraps_beside_the_page_count) {
   const TemplateCopy a5(
       "a5-footer", "contract.gift.toml",
@@ -731,7 +731,10 @@ BOOST_AUTO_TEST_CASE(a_long_footer_wraps_beside_the_page_count) {
       "[header]\ntitle = \"购 销 合 同\"\nqr = true\n"
       // Too long to share its line with the date.
       "number = \"合同编号：{document.no}　订单编号：{order.order_no}"
-      "　业务员：{order.salesperson}\"\n\n"
+      "　业务员：{order.salesperson}\"\n"
+      // Too long for a line of its own.
+      "date = \"日期：{document.date}　{company.address}　{company.bank}"
+      "　账号 {company.account}　{customer.address}\"\n\n"
       "[[block]]\ntype = \"fields\"\n"
       "rows = [[\"客户名称\", \"{customer.name}\"]]\n\n"
       "[footer]\n"

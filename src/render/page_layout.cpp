@@ -279,37 +279,43 @@ class Layout {
     // The number at the left and the date at the right share a line when
     // they can; else the date takes a line of its own below. Each is set
     // smaller, down to 6 points, when wider than the page's text.
-    // A number line too long even at 7 points wraps.
+    // Either, too long even at 7 points, wraps.
     const std::string number = expand(header.number);
     const std::string date = expand(header.date);
     const double number_size = size_to_fit(number, kNumberSize, width_, 7);
-    const double date_size = size_to_fit(date, kNumberSize, width_, 6);
-    double number_w = 0;
-    if (fonts_.width(number, number_size) <= width_) {
-      if (!number.empty()) {
-        add_text(left_, width_, y, number_size, header.number, Align::left,
-                 true);
-      }
-      number_w = fonts_.width(number, number_size);
-    } else {
-      const std::vector<std::string> lines = wrap(number, number_size, width_);
-      for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (i > 0) y -= number_size * kLeading;
-        add_text(left_, width_, y, number_size, lines[i], Align::left);
-      }
-      number_w = width_;
-    }
+    const double date_size = size_to_fit(date, kNumberSize, width_, 7);
+    const double number_w = header_side(header.number, number, number_size,
+                                        Align::left, &y);
     if (!date.empty()) {
       const double both = number_w + fonts_.width(date, date_size) + mm(4);
       if (!number.empty() && both > width_) {
         y -= kNumberSize * kNumberAbove;
       }
-      add_text(left_, width_, y, date_size, header.date, Align::right, true);
+      header_side(header.date, date, date_size, Align::right, &y);
     }
     y -= kNumberSize * kNumberBelow;
     top_of_content_ = y;
     y_ = y;
     footer();
+  }
+
+  // Sets one side of the number line, text (as expanded: shown) at size,
+  // from *y down: on one line, or wrapped when wider than the page's text,
+  // *y then at its last line. Returns the width it takes.
+  double header_side(const std::string& text, const std::string& shown,
+                     double size, Align align, double* y) {
+    if (shown.empty()) return 0;
+    const double wide = fonts_.width(shown, size);
+    if (wide <= width_) {
+      add_text(left_, width_, *y, size, text, align, true);
+      return wide;
+    }
+    const std::vector<std::string> lines = wrap(shown, size, width_);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (i > 0) *y -= size * kLeading;
+      add_text(left_, width_, *y, size, lines[i], align);
+    }
+    return width_;
   }
 
   // The size at which text fits room: its own size when it fits, else
