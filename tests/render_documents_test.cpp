@@ -813,6 +813,20 @@ BOOST_AUTO_TEST_CASE(an_a5_paper_with_everything_too_wide_still_fits) {
                  "the first column's total");
   check_contains(text, "第1页共1页", "the page count");
   check_contains(text, "客户：王喆、李堃、𠮷祥家居有限公司", "the number line");
+  // A right footer too long for half the width even at 5 points takes
+  // the bottom line alone, the left text above it.
+  std::string wide_right = read_file(copy.folder + "/delivery_receipt.toml");
+  const auto right_at = wide_right.find("right = \"");
+  BOOST_REQUIRE(right_at != std::string::npos);
+  wide_right.insert(right_at + 9, "{company.address}　");
+  const TemplateCopy stacked("a5-stacked", "delivery_receipt.toml",
+                             wide_right);
+  const std::string stacked_path =
+      rendered(request, "receipt-a5-stacked", *stacked.renderer);
+  check_layout(stacked_path, "A5 receipt with a right footer of its own");
+  check_contains(squeezed_text(stacked_path), "第1页共1页", "the page count");
+  remove_unless_kept(stacked_path);
+
   std::size_t dates = 0;
   for (std::size_t at = text.find("日期：年月日"); at != std::string::npos;
        at = text.find("日期：年月日", at + 1)) {

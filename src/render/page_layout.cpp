@@ -357,23 +357,32 @@ class Layout {
     const FooterTemplate& footer = doc_.footer;
     const double fs = footer.font_size;
     const double base = mm(doc_.page.margin_bottom) + fonts_.descent() * fs;
+    const double leading = fs * kLeading;
+    // A right text over half the width even at 5 points has the bottom
+    // line to itself; the left text then stands above it, full width.
+    // Limitation: one wider than the page even at 5 points runs past it.
     double right_w = 0;
+    bool stacked = false;
     if (!footer.right.empty()) {
       const std::string widest = expand(widest_page_numbers(footer.right));
-      const double size = size_to_fit(widest, fs, width_ / 2, 5);
+      double size = size_to_fit(widest, fs, width_ / 2, 5);
+      stacked = fonts_.width(widest, size) > width_ / 2;
+      if (stacked) size = size_to_fit(widest, fs, width_, 5);
       add_text(left_, width_, base, size, footer.right, Align::right, true);
       right_w = fonts_.width(widest, size) + mm(3);
     }
+    const double room = stacked ? width_ : width_ - right_w;
+    const double left_base = stacked ? base + leading : base;
 
-    const double room = width_ - right_w;
-    std::size_t lines = 1;
+    std::size_t lines = stacked ? 1 : 0;
     if (footer.left.find("{page.") != std::string::npos) {
       // Limitation: a left footer showing page numbers is never wrapped,
       // since its width is known only when the pages are; it is set
       // smaller, down to 5 points.
       const double size = size_to_fit(
           expand(widest_page_numbers(footer.left)), fs, room, 5);
-      add_text(left_, room, base, size, footer.left, Align::left, true);
+      add_text(left_, room, left_base, size, footer.left, Align::left, true);
+      lines += 1;
     } else if (!footer.left.empty()) {
       const std::string text = expand(footer.left);
       const double size = size_to_fit(text, fs, room, fs * 0.85);
@@ -382,14 +391,15 @@ class Layout {
               ? std::vector<std::string>{text}
               : wrap(text, fs, room);
       const double set = left.size() == 1 ? size : fs;
-      lines = std::max<std::size_t>(1, left.size());
+      lines += left.size();
       for (std::size_t i = 0; i < left.size(); ++i) {
         const double above = static_cast<double>(left.size() - 1 - i);
-        add_text(left_, room, base + above * fs * kLeading, set, left[i],
+        add_text(left_, room, left_base + above * leading, set, left[i],
                  Align::left);
       }
     }
-    bottom_ = base + static_cast<double>(lines - 1) * fs * kLeading +
+    lines = std::max<std::size_t>(lines, 1);
+    bottom_ = base + static_cast<double>(lines - 1) * leading +
               fs * kFooterGap;
   }
 
