@@ -819,6 +819,13 @@ BOOST_AUTO_TEST_CASE(an_a5_paper_with_everything_too_wide_still_fits) {
   const auto right_at = wide_right.find("right = \"");
   BOOST_REQUIRE(right_at != std::string::npos);
   wide_right.insert(right_at + 9, "{company.address}　");
+  // And eight signature boxes whose date line has more than blanks.
+  const auto boxes_at = wide_right.find("boxes = [");
+  BOOST_REQUIRE(boxes_at != std::string::npos);
+  wide_right.insert(boxes_at + 9, "\"甲：\", \"乙：\", \"丙：\", \"丁：\", ");
+  const auto date_at = wide_right.find("date_line = \"");
+  BOOST_REQUIRE(date_at != std::string::npos);
+  wide_right.insert(date_at + 13, "签收日期及时间　");
   const TemplateCopy stacked("a5-stacked", "delivery_receipt.toml",
                              wide_right);
   const std::string stacked_path =

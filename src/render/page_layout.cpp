@@ -632,7 +632,13 @@ class Layout {
         fewer_blanks(expand(block.date_line), size - 1.5, room);
     const double date_size =
         date.empty() ? 0 : size_to_fit(date, size - 1.5, room, 5);
-    const double date_h = date.empty() ? 0 : date_size * kLeading + kPadY;
+    // Too wide even so, it wraps at the foot of the box.
+    const std::vector<std::string> date_lines =
+        date.empty() || fonts_.width(date, date_size) <= room
+            ? std::vector<std::string>{date}
+            : wrap(date, date_size, room);
+    const double date_h =
+        date.empty() ? 0 : text_height(date_lines.size(), date_size) + kPadY;
 
     std::vector<std::vector<std::string>> labels;
     double h = mm(block.box_height);
@@ -653,9 +659,12 @@ class Layout {
                                           kLeading,
                  size, labels[k][i], Align::left);
       }
-      if (!date.empty()) {
-        add_text(x + kPadX, room, top - h + kPadY + 1, date_size, date,
-                 Align::left);
+      for (std::size_t i = 0; !date.empty() && i < date_lines.size(); ++i) {
+        const double above =
+            static_cast<double>(date_lines.size() - 1 - i) * date_size *
+            kLeading;
+        add_text(x + kPadX, room, top - h + kPadY + 1 + above, date_size,
+                 date_lines[i], Align::left);
       }
     }
     y_ -= h;
