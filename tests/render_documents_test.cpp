@@ -740,6 +740,15 @@ BOOST_AUTO_TEST_CASE(a_long_footer_wraps_beside_the_page_count) {
       "[footer]\n"
       "left = \"{company.name}　开户行：{company.bank}"
       "　账号：{company.account}\"\n");
+  // The same with the page number in the left text: it wraps too.
+  const TemplateCopy paged(
+      "a5-footer-paged", "contract.gift.toml",
+      "[page]\nsize = \"A5\"\n\n"
+      "[[block]]\ntype = \"fields\"\n"
+      "rows = [[\"客户名称\", \"{customer.name}\"]]\n\n"
+      "[footer]\n"
+      "left = \"第{page.no}页　{company.name}　开户行：{company.bank}"
+      "　账号：{company.account}\"\n");
   const DocumentRenderer& small = *a5.renderer;
 
   Company seller = company();
@@ -770,6 +779,14 @@ BOOST_AUTO_TEST_CASE(a_long_footer_wraps_beside_the_page_count) {
   BOOST_CHECK_GT(account_top, company_top);
   check_contains(squeezed_text(path), "9012345", "the account number");
   remove_unless_kept(path);
+
+  const std::string paged_path =
+      rendered(request, "contract-a5-footer-paged", *paged.renderer);
+  check_layout(paged_path, "A5 contract with the page in a long footer");
+  const std::string paged_text = squeezed_text(paged_path);
+  check_contains(paged_text, "第1页", "the page number");
+  check_contains(paged_text, "9012345", "the account number");
+  remove_unless_kept(paged_path);
 }
 
 // A5 with everything too wide for it: a number line longer than the page,

@@ -50,6 +50,9 @@ struct Op {
   std::string text;
   Align align = Align::left;
   bool deferred = false;
+  // Deferred text wrapped at w once its page numbers are known, its last
+  // line at y, each line above the next by leading; 0: one line.
+  double leading = 0;
   Colour colour;
 };
 
@@ -376,13 +379,18 @@ class Layout {
 
     std::size_t lines = stacked ? 1 : 0;
     if (footer.left.find("{page.") != std::string::npos) {
-      // Limitation: a left footer showing page numbers is never wrapped,
-      // since its width is known only when the pages are; it is set
-      // smaller, down to 5 points.
-      const double size = size_to_fit(
-          expand(widest_page_numbers(footer.left)), fs, room, 5);
-      add_text(left_, room, left_base, size, footer.left, Align::left, true);
-      lines += 1;
+      // Its page numbers are known only when the pages are: room is kept
+      // for the lines it takes with numbers of three digits, and it is
+      // wrapped when drawn.
+      const std::string widest = expand(widest_page_numbers(footer.left));
+      const std::size_t count =
+          std::max<std::size_t>(1, wrap(widest, fs, room).size());
+      Op op;
+      op.kind = Op::Kind::text;
+      op.x = left_, op.w = room, op.y = left_base, op.size = fs;
+      op.text = footer.left, op.deferred = true, op.leading = leading;
+      pages_.back().push_back(op);
+      lines += count;
     } else if (!footer.left.empty()) {
       const std::string text = expand(footer.left);
       const double size = size_to_fit(text, fs, room, fs * 0.85);
@@ -736,6 +744,19 @@ std::vector<DrawnPage> resolve_pages(const std::vector<Page>& pages,
       drawn.size = op.size;
       drawn.colour = op.colour;
       drawn.text = op.text;  // a QR code's text
+      if (op.kind == Op::Kind::text && op.leading > 0) {
+        const std::string text = values->expand(op.text, &fonts);
+        const std::vector<std::string> lines =
+            break_lines(fonts, text, op.size, std::max(op.w, op.size));
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+          Drawn line = drawn;
+          line.text = lines[i];
+          line.y = op.y + static_cast<double>(lines.size() - 1 - i) *
+                              op.leading;
+          page.push_back(std::move(line));
+        }
+        continue;
+      }
       if (op.kind == Op::Kind::text) {
         drawn.text = op.deferred ? values->expand(op.text, &fonts) : op.text;
         if (op.align != Align::left) {
