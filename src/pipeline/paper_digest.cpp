@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 #include <vector>
 
 #include "core/document_kind.h"
@@ -65,7 +66,7 @@ class DigestQueue {
         orders_(db) {}
 
   // What the operator should hear of: papers nobody can be told of.
-  std::vector<std::string> notices_;
+  std::vector<std::string> take_notices() { return std::move(notices_); }
 
   int queue(const Digest& digest) {
     std::vector<DocumentRecord> papers;
@@ -258,6 +259,7 @@ class DigestQueue {
   const DigestMailer& mailer_;
   DocumentStore documents_;
   OrderStore orders_;
+  std::vector<std::string> notices_;
 };
 
 }  // namespace
@@ -268,7 +270,7 @@ DigestOutcome queue_digests(Database& db, const JobConfig& job,
   DigestQueue queue(db, job, date, mailer);
   DigestOutcome outcome;
   for (const Digest& digest : kDigests) outcome.queued += queue.queue(digest);
-  outcome.notices = std::move(queue.notices_);
+  outcome.notices = queue.take_notices();
   return outcome;
 }
 
