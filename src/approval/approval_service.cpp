@@ -412,6 +412,12 @@ struct Finishing {
   std::string error;
 };
 
+// Where the stamped copy of a paper goes: beside the paper.
+std::string approved_path(const Remade& paper) {
+  const std::string& path = paper.original.path;
+  return path.substr(0, path.size() - 4) + "-approved.pdf";
+}
+
 // Forms are finished this many at a time: rendered and filed side by side,
 // each recorded in its own transaction.
 constexpr std::size_t kFinishBatch = 64;
@@ -500,8 +506,8 @@ int ApprovalService::finish_batch(const std::vector<std::int64_t>& ids) {
     forms.push_back(std::move(f));
   }
 
-  // The papers are made again on every core; a copy made before (by a run
-  // that stopped before filing it) is read back as it is.
+  // The papers are made again and written on every core; a copy recorded
+  // before (by a run that stopped before filing it) is read back as it is.
   std::vector<Remade*> papers;
   for (auto& f : forms) {
     for (Remade& paper : f->papers) papers.push_back(&paper);
@@ -509,16 +515,20 @@ int ApprovalService::finish_batch(const std::vector<std::int64_t>& ids) {
   parallel_for(papers.size(), workers, [&](std::size_t i) {
     Remade& paper = *papers[i];
     try {
-      paper.bytes = paper.approved
-                        ? read_file(m.job.output_folder + "/" +
-                                    paper.approved->path)
-                        : renderer.render_pdf(paper.request);
+      if (paper.approved) {
+        paper.bytes =
+            read_file(m.job.output_folder + "/" + paper.approved->path);
+        return;
+      }
+      paper.bytes = renderer.render_pdf(paper.request);
+      write_file_atomic(m.job.output_folder + "/" + approved_path(paper),
+                        paper.bytes);
     } catch (const std::exception& error) {
       paper.error = error.what();
     }
   });
 
-  // Each stamped copy is written and recorded, and its trail read.
+  // Each stamped copy is recorded, and its trail read.
   const std::string now = m.clock.now_iso();
   for (auto& f : forms) {
     for (Remade& paper : f->papers) {
@@ -539,17 +549,12 @@ int ApprovalService::finish_batch(const std::vector<std::int64_t>& ids) {
           }
         }
         if (!paper.approved) {
-          const DocumentRecord& original = paper.original;
-          DocumentRecord approved = original;
+          DocumentRecord approved = paper.original;
           approved.format = "approved.pdf";
-          approved.path =
-              original.path.substr(0, original.path.size() - 4) +
-              "-approved.pdf";
+          approved.path = approved_path(paper);
           approved.sha256 = sha256_hex(paper.bytes);
           approved.bytes = static_cast<std::int64_t>(paper.bytes.size());
           approved.state = kDocumentApproved;
-          write_file_atomic(m.job.output_folder + "/" + approved.path,
-                            paper.bytes);
           approved.id = m.documents.add(approved, 0, now);
           AuditLog(m.db).append(
               kAuditDocumentMade, approved.document_no,
@@ -567,13 +572,14 @@ int ApprovalService::finish_batch(const std::vector<std::int64_t>& ids) {
     }
   }
 
-  // The archive copies, each with its trail page, on every core.
+  // The archive copies, each with its trail page, made and put in place on
+  // every core.
   parallel_for(papers.size(), workers, [&](std::size_t i) {
     Remade& paper = *papers[i];
     if (!paper.error.empty() || !paper.approved) return;
     try {
-      paper.filing =
-          prepare_filing(renderer.fonts(), paper.trail, paper.bytes);
+      paper.filing = prepare_filing(renderer.fonts(), paper.trail,
+                                    paper.bytes, m.job.output_folder);
     } catch (const std::exception& error) {
       // file_document makes it again, and reports what fails.
       paper.filing = {};

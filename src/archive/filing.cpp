@@ -153,9 +153,24 @@ std::optional<FiledDocument> find_filed(Database& db,
 }
 
 PreparedFiling prepare_filing(const FontSet& fonts, const ApprovalTrail& trail,
-                              const std::string& approved) {
-  return {trail_json(trail),
-          join_pdfs(approved, render_trail_pdf(fonts, trail))};
+                              const std::string& approved,
+                              const std::string& output_folder) {
+  const Targets targets = targets_for(trail);
+  const std::string month = output_folder + "/" + targets.month_folder + "/";
+  const std::string source = output_folder + "/" + trail.source_path;
+  PreparedFiling prepared;
+  prepared.trail_json = trail_json(trail);
+  const std::string pdf = join_pdfs(approved, render_trail_pdf(fonts, trail));
+  make_directories(month + trail.order_no);
+  bool pdf_there = false, trail_there = false;
+  prepared.sha256 =
+      place(month + targets.in_month_pdf, pdf, "", source, &pdf_there);
+  prepared.trail_sha256 = place(month + targets.in_month_trail,
+                                prepared.trail_json, "", source,
+                                &trail_there);
+  prepared.placed = true;
+  prepared.new_files = !pdf_there && !trail_there;
+  return prepared;
 }
 
 FiledDocument file_document(Database& db, const JobConfig& job,
@@ -202,19 +217,23 @@ FiledDocument file_document(Database& db, const JobConfig& job,
                         ")");
     }
     const std::string json = trail_json(trail);
-    const std::string pdf =
-        prepared && prepared->trail_json == json
-            ? prepared->pdf
-            : join_pdfs(approved, render_trail_pdf(fonts, trail));
-    make_directories(month + trail.order_no);
-    bool pdf_there = false, trail_there = false;
-    filed.sha256 = place(out + filed.path, pdf,
-                         recorded ? recorded->sha256 : "", source,
-                         &pdf_there);
-    filed.trail_sha256 = place(out + filed.trail_path, json,
-                               recorded ? recorded->trail_sha256 : "",
-                               source, &trail_there);
-    new_files = !recorded && !pdf_there && !trail_there;
+    if (prepared && prepared->placed && prepared->trail_json == json) {
+      filed.sha256 = prepared->sha256;
+      filed.trail_sha256 = prepared->trail_sha256;
+      new_files = !recorded && prepared->new_files;
+    } else {
+      const std::string pdf =
+          join_pdfs(approved, render_trail_pdf(fonts, trail));
+      make_directories(month + trail.order_no);
+      bool pdf_there = false, trail_there = false;
+      filed.sha256 = place(out + filed.path, pdf,
+                           recorded ? recorded->sha256 : "", source,
+                           &pdf_there);
+      filed.trail_sha256 = place(out + filed.trail_path, json,
+                                 recorded ? recorded->trail_sha256 : "",
+                                 source, &trail_there);
+      new_files = !recorded && !pdf_there && !trail_there;
+    }
   }
 
   add_to_manifest(month + "manifest.txt",
