@@ -1,5 +1,7 @@
 #include "approval/approval_service.h"
 
+#include <unistd.h>
+
 #include <ctime>
 #include <map>
 
@@ -400,6 +402,7 @@ struct Remade {
   std::string bytes;                       // that file's content
   ApprovalTrail trail;                     // of the approved.pdf record
   PreparedFiling filing;
+  bool written = false;  // its stamped copy was written by this call
   std::string error;
 };
 
@@ -488,7 +491,9 @@ int ApprovalService::finish_batch(const std::vector<std::int64_t>& ids) {
     request.date = form->business_date;
     request.prepaid = m.orders.received(form->order_no, m.date);
     request.approvals = stamped_boxes(m.job, m.documents, id);
-    f->papers.push_back({*form, request, {}, "", {}, {}, ""});
+    f->papers.emplace_back();
+    f->papers.back().original = *form;
+    f->papers.back().request = request;
     const auto contract = m.documents.find(form->order_no,
                                            form->order_version,
                                            DocumentKind::contract, "pdf");
@@ -496,7 +501,9 @@ int ApprovalService::finish_batch(const std::vector<std::int64_t>& ids) {
       request.kind = DocumentKind::contract;
       request.document_no = contract->document_no;
       request.approvals.clear();
-      f->papers.push_back({*contract, request, {}, "", {}, {}, ""});
+      f->papers.emplace_back();
+      f->papers.back().original = *contract;
+      f->papers.back().request = request;
     }
     for (Remade& paper : f->papers) {
       paper.approved = m.documents.find(
@@ -523,10 +530,20 @@ int ApprovalService::finish_batch(const std::vector<std::int64_t>& ids) {
       paper.bytes = renderer.render_pdf(paper.request);
       write_file_atomic(m.job.output_folder + "/" + approved_path(paper),
                         paper.bytes);
+      paper.written = true;
     } catch (const std::exception& error) {
       paper.error = error.what();
     }
   });
+
+  // Nothing of a form that cannot be finished now stays behind unrecorded.
+  auto forget_written = [&](Finishing& f) {
+    for (Remade& paper : f.papers) {
+      if (paper.written) {
+        ::unlink((m.job.output_folder + "/" + approved_path(paper)).c_str());
+      }
+    }
+  };
 
   // Each stamped copy is recorded, and its trail read.
   const std::string now = m.clock.now_iso();
@@ -534,7 +551,10 @@ int ApprovalService::finish_batch(const std::vector<std::int64_t>& ids) {
     for (Remade& paper : f->papers) {
       if (!paper.error.empty()) f->error = paper.error;
     }
-    if (!f->error.empty()) continue;
+    if (!f->error.empty()) {
+      forget_written(*f);
+      continue;
+    }
     try {
       Transaction transaction(m.db);
       for (Remade& paper : f->papers) {
@@ -546,6 +566,7 @@ int ApprovalService::finish_batch(const std::vector<std::int64_t>& ids) {
           if (paper.approved) {
             paper.bytes =
                 read_file(m.job.output_folder + "/" + paper.approved->path);
+            paper.written = false;  // the file is that record's now
           }
         }
         if (!paper.approved) {
@@ -569,14 +590,19 @@ int ApprovalService::finish_batch(const std::vector<std::int64_t>& ids) {
       transaction.commit();
     } catch (const std::exception& error) {
       f->error = error.what();
+      forget_written(*f);
     }
   }
 
   // The archive copies, each with its trail page, made and put in place on
-  // every core.
-  parallel_for(papers.size(), workers, [&](std::size_t i) {
-    Remade& paper = *papers[i];
-    if (!paper.error.empty() || !paper.approved) return;
+  // every core, for the forms whose stamped copies are recorded.
+  std::vector<Remade*> recorded;
+  for (auto& f : forms) {
+    if (!f->error.empty()) continue;
+    for (Remade& paper : f->papers) recorded.push_back(&paper);
+  }
+  parallel_for(recorded.size(), workers, [&](std::size_t i) {
+    Remade& paper = *recorded[i];
     try {
       paper.filing = prepare_filing(renderer.fonts(), paper.trail,
                                     paper.bytes, m.job.output_folder);
