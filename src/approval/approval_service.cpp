@@ -611,6 +611,13 @@ int ApprovalService::finish_batch(const std::vector<std::int64_t>& ids) {
       paper.filing = {};
     }
   });
+  std::vector<PreparedFiling*> filings;
+  for (Remade* paper : recorded) filings.push_back(&paper->filing);
+  try {
+    list_in_manifests(filings);
+  } catch (const FileError&) {
+    // Each file_document lists its own paper, and reports what fails.
+  }
 
   // Filed, and the salesperson told, one form at a time.
   int finished = 0;

@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <map>
 #include <sstream>
 #include <unordered_set>
 #include <vector>
@@ -170,7 +171,24 @@ PreparedFiling prepare_filing(const FontSet& fonts, const ApprovalTrail& trail,
                                 &trail_there);
   prepared.placed = true;
   prepared.new_files = !pdf_there && !trail_there;
+  prepared.manifest = month + "manifest.txt";
+  prepared.lines = prepared.sha256 + "  " + targets.in_month_pdf + "\n" +
+                   prepared.trail_sha256 + "  " + targets.in_month_trail +
+                   "\n";
   return prepared;
+}
+
+void list_in_manifests(const std::vector<PreparedFiling*>& filings) {
+  std::map<std::string, std::string> lines;  // manifest -> its new lines
+  for (const PreparedFiling* filing : filings) {
+    if (filing->placed && filing->new_files) {
+      lines[filing->manifest] += filing->lines;
+    }
+  }
+  for (const auto& [manifest, added] : lines) append_lines(manifest, added);
+  for (PreparedFiling* filing : filings) {
+    filing->listed = filing->placed && filing->new_files;
+  }
 }
 
 FiledDocument file_document(Database& db, const JobConfig& job,
@@ -194,6 +212,7 @@ FiledDocument file_document(Database& db, const JobConfig& job,
   filed.filed_at = recorded ? recorded->filed_at : now;
   filed.already_filed = recorded.has_value();
   bool new_files = false;
+  bool listed = false;  // list_in_manifests added the lines already
 
   if (recorded && file_exists(out + recorded->path) &&
       file_exists(out + recorded->trail_path)) {
@@ -221,6 +240,7 @@ FiledDocument file_document(Database& db, const JobConfig& job,
       filed.sha256 = prepared->sha256;
       filed.trail_sha256 = prepared->trail_sha256;
       new_files = !recorded && prepared->new_files;
+      listed = prepared->listed;
     } else {
       const std::string pdf =
           join_pdfs(approved, render_trail_pdf(fonts, trail));
@@ -236,10 +256,12 @@ FiledDocument file_document(Database& db, const JobConfig& job,
     }
   }
 
-  add_to_manifest(month + "manifest.txt",
-                  {filed.sha256 + "  " + targets.in_month_pdf,
-                   filed.trail_sha256 + "  " + targets.in_month_trail},
-                  new_files);
+  if (!listed) {
+    add_to_manifest(month + "manifest.txt",
+                    {filed.sha256 + "  " + targets.in_month_pdf,
+                     filed.trail_sha256 + "  " + targets.in_month_trail},
+                    new_files);
+  }
 
   if (!recorded) {
     Statement insert = db.prepare(

@@ -57,10 +57,19 @@ struct PreparedFiling {
   std::string trail_sha256;  // of the trail JSON
   bool placed = false;       // both files are in place
   bool new_files = false;    // neither was there before
+  std::string manifest;      // the month's manifest.txt
+  std::string lines;         // the two lines that list the files in it
+  bool listed = false;       // list_in_manifests added the lines
 };
 PreparedFiling prepare_filing(const FontSet& fonts, const ApprovalTrail& trail,
                               const std::string& approved,
                               const std::string& output_folder);
+
+// Adds the manifest lines of the prepared filings whose files were new,
+// with one append (one disk flush) per month's manifest rather than one
+// per paper, and marks them listed, so that file_document does not add
+// them again. Throws FileError; then none is marked.
+void list_in_manifests(const std::vector<PreparedFiling*>& filings);
 
 // Files the document with this id (see read_approval_trail for which
 // records qualify: an approved form, its stamped approved.pdf copy, or an
