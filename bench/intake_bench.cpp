@@ -12,7 +12,8 @@
 // form to the salesperson) are then delivered, timed apart. An approval of
 // a chain's last step renders the stamped form and contract again and files
 // them in the archive, so the last round costs the most; every round is
-// printed. The rounds go on until N replies were delivered.
+// printed. The rounds go on until N replies were delivered; `danju verify`
+// then checks everything made against its records.
 #include <Poco/Base64Encoder.h>
 
 #include <cstdio>
@@ -21,6 +22,7 @@
 #include <vector>
 
 #include "bench_support.h"
+#include "cli/verify_command.h"
 #include "core/business_clock.h"
 #include "core/run_log.h"
 #include "fixtures/pop3_fixture.h"
@@ -172,6 +174,11 @@ void bench::intake_rate(int replies) {
     }
   }
 
+  // Everything the intake filed agrees with its records.
+  std::ostringstream said;
+  const int verified = danju::verify_job(job, said);
+  if (verified != 0) std::printf("%s", said.str().c_str());
+
   // The server's part: the whole mailbox read again, nothing decided.
   danju::Pop3Settings settings;
   settings.host = "127.0.0.1";
@@ -196,4 +203,5 @@ void bench::intake_rate(int replies) {
               "%.1f MB): %.2f s, %.0f messages/s\n",
               entries.size(), bytes / 1e6, read_seconds,
               entries.size() / read_seconds);
+  std::printf("  danju verify afterwards: exit code %d\n", verified);
 }

@@ -538,5 +538,13 @@ BOOST_AUTO_TEST_CASE(a_form_approved_but_not_finished_is_finished_next_run) {
                        "'approved.pdf'") == 2);
     BOOST_TEST(w.count("SELECT COUNT(*) FROM filed_documents") == 2);
     BOOST_TEST(w.mails_to("chen.xiaodong@danju-test.example").size() == 1u);
+    // Each filed PDF and trail listed once in the month's manifest.
+    std::ifstream manifest(w.job.path("output/archive/2026-12/manifest.txt"));
+    int lines = 0;
+    for (std::string line; std::getline(manifest, line);) ++lines;
+    BOOST_TEST(lines == 4);
   }
+  ChildProcess verify(DANJU_BINARY, {"verify", w.job.job_file()});
+  std::string out, err;
+  BOOST_TEST(verify.wait(&out, &err) == danju::kExitOk, out + err);
 }

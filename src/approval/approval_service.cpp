@@ -1,5 +1,7 @@
 #include "approval/approval_service.h"
 
+#include <unistd.h>
+
 #include <ctime>
 #include <map>
 
@@ -400,6 +402,7 @@ struct Remade {
   std::string bytes;                       // that file's content
   ApprovalTrail trail;                     // of the approved.pdf record
   PreparedFiling filing;
+  bool written = false;  // its stamped copy was written by this call
   std::string error;
 };
 
@@ -411,6 +414,12 @@ struct Finishing {
   std::vector<Remade> papers;  // the form, then its contract if any
   std::string error;
 };
+
+// Where the stamped copy of a paper goes: beside the paper.
+std::string approved_path(const Remade& paper) {
+  const std::string& path = paper.original.path;
+  return path.substr(0, path.size() - 4) + "-approved.pdf";
+}
 
 // Forms are finished this many at a time: rendered and filed side by side,
 // each recorded in its own transaction.
@@ -482,7 +491,9 @@ int ApprovalService::finish_batch(const std::vector<std::int64_t>& ids) {
     request.date = form->business_date;
     request.prepaid = m.orders.received(form->order_no, m.date);
     request.approvals = stamped_boxes(m.job, m.documents, id);
-    f->papers.push_back({*form, request, {}, "", {}, {}, ""});
+    f->papers.emplace_back();
+    f->papers.back().original = *form;
+    f->papers.back().request = request;
     const auto contract = m.documents.find(form->order_no,
                                            form->order_version,
                                            DocumentKind::contract, "pdf");
@@ -490,7 +501,9 @@ int ApprovalService::finish_batch(const std::vector<std::int64_t>& ids) {
       request.kind = DocumentKind::contract;
       request.document_no = contract->document_no;
       request.approvals.clear();
-      f->papers.push_back({*contract, request, {}, "", {}, {}, ""});
+      f->papers.emplace_back();
+      f->papers.back().original = *contract;
+      f->papers.back().request = request;
     }
     for (Remade& paper : f->papers) {
       paper.approved = m.documents.find(
@@ -500,8 +513,8 @@ int ApprovalService::finish_batch(const std::vector<std::int64_t>& ids) {
     forms.push_back(std::move(f));
   }
 
-  // The papers are made again on every core; a copy made before (by a run
-  // that stopped before filing it) is read back as it is.
+  // The papers are made again and written on every core; a copy recorded
+  // before (by a run that stopped before filing it) is read back as it is.
   std::vector<Remade*> papers;
   for (auto& f : forms) {
     for (Remade& paper : f->papers) papers.push_back(&paper);
@@ -509,22 +522,39 @@ int ApprovalService::finish_batch(const std::vector<std::int64_t>& ids) {
   parallel_for(papers.size(), workers, [&](std::size_t i) {
     Remade& paper = *papers[i];
     try {
-      paper.bytes = paper.approved
-                        ? read_file(m.job.output_folder + "/" +
-                                    paper.approved->path)
-                        : renderer.render_pdf(paper.request);
+      if (paper.approved) {
+        paper.bytes =
+            read_file(m.job.output_folder + "/" + paper.approved->path);
+        return;
+      }
+      paper.bytes = renderer.render_pdf(paper.request);
+      write_file_atomic(m.job.output_folder + "/" + approved_path(paper),
+                        paper.bytes);
+      paper.written = true;
     } catch (const std::exception& error) {
       paper.error = error.what();
     }
   });
 
-  // Each stamped copy is written and recorded, and its trail read.
+  // Nothing of a form that cannot be finished now stays behind unrecorded.
+  auto forget_written = [&](Finishing& f) {
+    for (Remade& paper : f.papers) {
+      if (paper.written) {
+        ::unlink((m.job.output_folder + "/" + approved_path(paper)).c_str());
+      }
+    }
+  };
+
+  // Each stamped copy is recorded, and its trail read.
   const std::string now = m.clock.now_iso();
   for (auto& f : forms) {
     for (Remade& paper : f->papers) {
       if (!paper.error.empty()) f->error = paper.error;
     }
-    if (!f->error.empty()) continue;
+    if (!f->error.empty()) {
+      forget_written(*f);
+      continue;
+    }
     try {
       Transaction transaction(m.db);
       for (Remade& paper : f->papers) {
@@ -536,20 +566,16 @@ int ApprovalService::finish_batch(const std::vector<std::int64_t>& ids) {
           if (paper.approved) {
             paper.bytes =
                 read_file(m.job.output_folder + "/" + paper.approved->path);
+            paper.written = false;  // the file is that record's now
           }
         }
         if (!paper.approved) {
-          const DocumentRecord& original = paper.original;
-          DocumentRecord approved = original;
+          DocumentRecord approved = paper.original;
           approved.format = "approved.pdf";
-          approved.path =
-              original.path.substr(0, original.path.size() - 4) +
-              "-approved.pdf";
+          approved.path = approved_path(paper);
           approved.sha256 = sha256_hex(paper.bytes);
           approved.bytes = static_cast<std::int64_t>(paper.bytes.size());
           approved.state = kDocumentApproved;
-          write_file_atomic(m.job.output_folder + "/" + approved.path,
-                            paper.bytes);
           approved.id = m.documents.add(approved, 0, now);
           AuditLog(m.db).append(
               kAuditDocumentMade, approved.document_no,
@@ -564,21 +590,34 @@ int ApprovalService::finish_batch(const std::vector<std::int64_t>& ids) {
       transaction.commit();
     } catch (const std::exception& error) {
       f->error = error.what();
+      forget_written(*f);
     }
   }
 
-  // The archive copies, each with its trail page, on every core.
-  parallel_for(papers.size(), workers, [&](std::size_t i) {
-    Remade& paper = *papers[i];
-    if (!paper.error.empty() || !paper.approved) return;
+  // The archive copies, each with its trail page, made and put in place on
+  // every core, for the forms whose stamped copies are recorded.
+  std::vector<Remade*> recorded;
+  for (auto& f : forms) {
+    if (!f->error.empty()) continue;
+    for (Remade& paper : f->papers) recorded.push_back(&paper);
+  }
+  parallel_for(recorded.size(), workers, [&](std::size_t i) {
+    Remade& paper = *recorded[i];
     try {
-      paper.filing =
-          prepare_filing(renderer.fonts(), paper.trail, paper.bytes);
+      paper.filing = prepare_filing(renderer.fonts(), paper.trail,
+                                    paper.bytes, m.job.output_folder);
     } catch (const std::exception& error) {
       // file_document makes it again, and reports what fails.
       paper.filing = {};
     }
   });
+  std::vector<PreparedFiling*> filings;
+  for (Remade* paper : recorded) filings.push_back(&paper->filing);
+  try {
+    list_in_manifests(filings);
+  } catch (const FileError&) {
+    // Each file_document lists its own paper, and reports what fails.
+  }
 
   // Filed, and the salesperson told, one form at a time.
   int finished = 0;

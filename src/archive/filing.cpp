@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <map>
 #include <sstream>
 #include <unordered_set>
 #include <vector>
@@ -153,9 +154,41 @@ std::optional<FiledDocument> find_filed(Database& db,
 }
 
 PreparedFiling prepare_filing(const FontSet& fonts, const ApprovalTrail& trail,
-                              const std::string& approved) {
-  return {trail_json(trail),
-          join_pdfs(approved, render_trail_pdf(fonts, trail))};
+                              const std::string& approved,
+                              const std::string& output_folder) {
+  const Targets targets = targets_for(trail);
+  const std::string month = output_folder + "/" + targets.month_folder + "/";
+  const std::string source = output_folder + "/" + trail.source_path;
+  PreparedFiling prepared;
+  prepared.trail_json = trail_json(trail);
+  const std::string pdf = join_pdfs(approved, render_trail_pdf(fonts, trail));
+  make_directories(month + trail.order_no);
+  bool pdf_there = false, trail_there = false;
+  prepared.sha256 =
+      place(month + targets.in_month_pdf, pdf, "", source, &pdf_there);
+  prepared.trail_sha256 = place(month + targets.in_month_trail,
+                                prepared.trail_json, "", source,
+                                &trail_there);
+  prepared.placed = true;
+  prepared.new_files = !pdf_there && !trail_there;
+  prepared.manifest = month + "manifest.txt";
+  prepared.lines = prepared.sha256 + "  " + targets.in_month_pdf + "\n" +
+                   prepared.trail_sha256 + "  " + targets.in_month_trail +
+                   "\n";
+  return prepared;
+}
+
+void list_in_manifests(const std::vector<PreparedFiling*>& filings) {
+  std::map<std::string, std::string> lines;  // manifest -> its new lines
+  for (const PreparedFiling* filing : filings) {
+    if (filing->placed && filing->new_files) {
+      lines[filing->manifest] += filing->lines;
+    }
+  }
+  for (const auto& [manifest, added] : lines) append_lines(manifest, added);
+  for (PreparedFiling* filing : filings) {
+    filing->listed = filing->placed && filing->new_files;
+  }
 }
 
 FiledDocument file_document(Database& db, const JobConfig& job,
@@ -179,6 +212,7 @@ FiledDocument file_document(Database& db, const JobConfig& job,
   filed.filed_at = recorded ? recorded->filed_at : now;
   filed.already_filed = recorded.has_value();
   bool new_files = false;
+  bool listed = false;  // list_in_manifests added the lines already
 
   if (recorded && file_exists(out + recorded->path) &&
       file_exists(out + recorded->trail_path)) {
@@ -202,25 +236,32 @@ FiledDocument file_document(Database& db, const JobConfig& job,
                         ")");
     }
     const std::string json = trail_json(trail);
-    const std::string pdf =
-        prepared && prepared->trail_json == json
-            ? prepared->pdf
-            : join_pdfs(approved, render_trail_pdf(fonts, trail));
-    make_directories(month + trail.order_no);
-    bool pdf_there = false, trail_there = false;
-    filed.sha256 = place(out + filed.path, pdf,
-                         recorded ? recorded->sha256 : "", source,
-                         &pdf_there);
-    filed.trail_sha256 = place(out + filed.trail_path, json,
-                               recorded ? recorded->trail_sha256 : "",
-                               source, &trail_there);
-    new_files = !recorded && !pdf_there && !trail_there;
+    if (prepared && prepared->placed && prepared->trail_json == json) {
+      filed.sha256 = prepared->sha256;
+      filed.trail_sha256 = prepared->trail_sha256;
+      new_files = !recorded && prepared->new_files;
+      listed = prepared->listed;
+    } else {
+      const std::string pdf =
+          join_pdfs(approved, render_trail_pdf(fonts, trail));
+      make_directories(month + trail.order_no);
+      bool pdf_there = false, trail_there = false;
+      filed.sha256 = place(out + filed.path, pdf,
+                           recorded ? recorded->sha256 : "", source,
+                           &pdf_there);
+      filed.trail_sha256 = place(out + filed.trail_path, json,
+                                 recorded ? recorded->trail_sha256 : "",
+                                 source, &trail_there);
+      new_files = !recorded && !pdf_there && !trail_there;
+    }
   }
 
-  add_to_manifest(month + "manifest.txt",
-                  {filed.sha256 + "  " + targets.in_month_pdf,
-                   filed.trail_sha256 + "  " + targets.in_month_trail},
-                  new_files);
+  if (!listed) {
+    add_to_manifest(month + "manifest.txt",
+                    {filed.sha256 + "  " + targets.in_month_pdf,
+                     filed.trail_sha256 + "  " + targets.in_month_trail},
+                    new_files);
+  }
 
   if (!recorded) {
     Statement insert = db.prepare(

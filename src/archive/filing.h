@@ -43,17 +43,33 @@ struct FiledDocument {
   bool already_filed = false;  // true: this call found it filed, did nothing
 };
 
-// The PDF file_document files for a trail: the approved bytes (the trail's
-// source file) with the trail page after them, and the trail it was made
-// from. Touches neither the database nor the disk, so filings can be
-// prepared side by side on several threads. Throws PdfJoinError,
-// MissingGlyphError.
+// Makes the two files file_document files for a trail and puts them in
+// place in the archive under output_folder: the approved bytes (the
+// trail's source file) with the trail page after them, and the trail as
+// JSON, written and made read-only as file_document does, never over a
+// file with other content. Touches no database, so filings can be prepared
+// side by side on several threads; file_document then records them.
+// Throws FilingError (a file with other content is in the way),
+// PdfJoinError, MissingGlyphError, FileError.
 struct PreparedFiling {
-  std::string trail_json;  // trail_json() of the trail it was made from
-  std::string pdf;
+  std::string trail_json;    // trail_json() of the trail it was made from
+  std::string sha256;        // of the filed PDF
+  std::string trail_sha256;  // of the trail JSON
+  bool placed = false;       // both files are in place
+  bool new_files = false;    // neither was there before
+  std::string manifest;      // the month's manifest.txt
+  std::string lines;         // the two lines that list the files in it
+  bool listed = false;       // list_in_manifests added the lines
 };
 PreparedFiling prepare_filing(const FontSet& fonts, const ApprovalTrail& trail,
-                              const std::string& approved);
+                              const std::string& approved,
+                              const std::string& output_folder);
+
+// Adds the manifest lines of the prepared filings whose files were new,
+// with one append (one disk flush) per month's manifest rather than one
+// per paper, and marks them listed, so that file_document does not add
+// them again. Throws FileError; then none is marked.
+void list_in_manifests(const std::vector<PreparedFiling*>& filings);
 
 // Files the document with this id (see read_approval_trail for which
 // records qualify: an approved form, its stamped approved.pdf copy, or an
@@ -77,9 +93,9 @@ PreparedFiling prepare_filing(const FontSet& fonts, const ApprovalTrail& trail,
 // calls, the new trail page differs and the call refuses: remove the
 // unrecorded files by hand after checking them.
 //
-// prepared: the filed PDF made beforehand by prepare_filing (e.g. on
-// another thread) for this document; used when the trail on record is still
-// the one it was made from, else made again here.
+// prepared: what prepare_filing put in place beforehand (e.g. on another
+// thread) for this document; taken when the trail on record is still the
+// one it was made from, else the files are made here.
 FiledDocument file_document(Database& db, const JobConfig& job,
                             const FontSet& fonts, std::int64_t document_id,
                             const std::string& now,

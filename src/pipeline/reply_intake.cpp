@@ -2,9 +2,11 @@
 
 #include <filesystem>
 #include <regex>
+#include <set>
 
 #include "approval/reply_intent.h"
 #include "core/file_io.h"
+#include "core/parallel.h"
 #include "core/text.h"
 #include "mail/pop3_mailbox.h"
 #include "mail/reply_message.h"
@@ -16,6 +18,40 @@ namespace {
 
 // Replies read between two rounds of finishing the forms they completed.
 constexpr int kFinishEvery = 256;
+
+// Messages fetched, and their evidence written, at a time; and the threads
+// that write it (waiting on the disk more than working).
+constexpr std::size_t kEvidenceBatch = 64;
+constexpr unsigned kEvidenceWriters = 8;
+
+// Writes each raw message, unless already there, as replies/<sha256>.eml
+// under the data folder, flushed to disk, several at a time. Returns the
+// paths, in order.
+std::vector<std::string> keep_evidence(const JobConfig& job,
+                                       const std::vector<std::string>& raw) {
+  const std::string folder = job.data_folder + "/replies";
+  make_directories(folder);
+  std::vector<std::string> paths;
+  std::vector<std::size_t> unique;  // one of each, when a message repeats
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    paths.push_back(folder + "/" + sha256_hex(raw[i]) + ".eml");
+    if (seen.insert(paths.back()).second) unique.push_back(i);
+  }
+  std::vector<std::string> errors(unique.size());
+  parallel_for(unique.size(), kEvidenceWriters, [&](std::size_t u) {
+    const std::size_t i = unique[u];
+    try {
+      if (!file_exists(paths[i])) write_file_atomic(paths[i], raw[i]);
+    } catch (const FileError& error) {
+      errors[u] = error.what();
+    }
+  });
+  for (const std::string& error : errors) {
+    if (!error.empty()) throw FileError(error);
+  }
+  return paths;
+}
 
 bool already_seen(Database& db, const std::string& column,
                   const std::string& value) {
@@ -99,10 +135,7 @@ std::string take_in_reply(const JobConfig& job, Database& db,
                           const std::string& raw) {
   // The evidence is on disk before anything depends on it.
   const std::string sha = sha256_hex(raw);
-  const std::string folder = job.data_folder + "/replies";
-  make_directories(folder);
-  const std::string path = folder + "/" + sha + ".eml";
-  if (!file_exists(path)) write_file_atomic(path, raw);
+  const std::string path = keep_evidence(job, {raw}).front();
 
   ReplyMessage reply;
   try {
@@ -220,21 +253,34 @@ IntakeReport take_in_replies(const JobConfig& job, Database& db,
     report.mailbox_reached = true;
     const auto entries = mailbox.list();
     report.seen = static_cast<int>(entries.size());
+    std::vector<const Pop3Mailbox::Entry*> fresh;
     for (const Pop3Mailbox::Entry& entry : entries) {
-      if (already_seen(db, "uid", entry.uid)) continue;
-      ++report.new_messages;
-      const std::string outcome = take_in_reply(
-          job, db, clock, log, approvals, entry.uid, mailbox.fetch(entry.number));
-      if (outcome.rfind("decided", 0) == 0) {
-        ++report.decided;
-      } else if (outcome.rfind("unclear", 0) == 0) {
-        ++report.unclear;
-      } else {
-        ++report.ignored;
+      if (!already_seen(db, "uid", entry.uid)) fresh.push_back(&entry);
+    }
+    for (std::size_t at = 0; at < fresh.size(); at += kEvidenceBatch) {
+      // A batch of messages is fetched and its evidence written side by
+      // side, so that the disk's flushes overlap; then each is decided.
+      std::vector<std::string> raw;
+      for (std::size_t i = at; i < fresh.size() && i < at + kEvidenceBatch;
+           ++i) {
+        raw.push_back(mailbox.fetch(fresh[i]->number));
       }
-      if (++since_finishing == kFinishEvery) {
-        approvals.finish_approved();
-        since_finishing = 0;
+      keep_evidence(job, raw);
+      for (std::size_t i = 0; i < raw.size(); ++i) {
+        ++report.new_messages;
+        const std::string outcome = take_in_reply(
+            job, db, clock, log, approvals, fresh[at + i]->uid, raw[i]);
+        if (outcome.rfind("decided", 0) == 0) {
+          ++report.decided;
+        } else if (outcome.rfind("unclear", 0) == 0) {
+          ++report.unclear;
+        } else {
+          ++report.ignored;
+        }
+        if (++since_finishing == kFinishEvery) {
+          approvals.finish_approved();
+          since_finishing = 0;
+        }
       }
     }
     mailbox.quit();
