@@ -196,6 +196,14 @@ BOOST_AUTO_TEST_CASE(a_payment_exported_again_with_or_without_its_reference) {
   payment.reference = "SK-1201";
   BOOST_TEST(!store.add_payment(payment, "t"));
   BOOST_TEST(store.received("PY00002", "2026-12-31").fen() == 10500);
+
+  // ...which now has that reference: a second payment alike but for its
+  // own reference is a payment of its own, and one without any is known.
+  payment.reference = "SK-1202";
+  BOOST_TEST(store.add_payment(payment, "t"));
+  payment.reference = "";
+  BOOST_TEST(!store.add_payment(payment, "t"));
+  BOOST_TEST(store.received("PY00002", "2026-12-31").fen() == 21000);
 }
 
 BOOST_AUTO_TEST_CASE(outbox_keeps_a_message_once_until_it_is_sent) {

@@ -6,30 +6,11 @@
 #include <string>
 
 #include "core/file_io.h"
+#include "render/pdf_canvas.h"
 
 namespace danju {
 
 namespace {
-
-// PoDoFo prints a line per renumbered object to standard error while it
-// appends; the operator's log has no use for them.
-class QuietPodofo {
- public:
-  QuietPodofo()
-      : debug_(PoDoFo::PdfError::DebugEnabled()),
-        logging_(PoDoFo::PdfError::LoggingEnabled()) {
-    PoDoFo::PdfError::EnableDebug(false);
-    PoDoFo::PdfError::EnableLogging(false);
-  }
-  ~QuietPodofo() {
-    PoDoFo::PdfError::EnableDebug(debug_);
-    PoDoFo::PdfError::EnableLogging(logging_);
-  }
-
- private:
-  bool debug_;
-  bool logging_;
-};
 
 // PoDoFo stamps the clock's time as /ModDate (and a file identifier made
 // from it) into a document it loaded and writes again, so the same two PDFs
@@ -81,9 +62,7 @@ void keep_modification_date_out_of(std::string* pdf) {
 }  // namespace
 
 std::string join_pdfs(const std::string& first, const std::string& second) {
-  // Limitation: the switch is process-wide; PoDoFo debug output of another
-  // thread is muted too while a join runs.
-  QuietPodofo quiet;
+  keep_pdf_library_quiet();
   const char* step = "reading the approved PDF";
   try {
     PoDoFo::PdfMemDocument joined;

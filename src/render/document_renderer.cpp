@@ -110,6 +110,8 @@ void check_preprinted_templates(const JobConfig& job,
 
 DocumentRenderer::DocumentRenderer(const RendererSettings& settings)
     : impl_(std::make_unique<Impl>()) {
+  keep_pdf_library_quiet();
+
   // Templates first: a broken template is the mistake an operator most
   // likely made, and it is reported before the fonts are even opened.
   impl_->templates = TemplateSet::load(settings.templates_folder);

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <mutex>
 #include <stdexcept>
 #include <utility>
 #include <vector>
@@ -20,6 +21,15 @@
 #include "render/pdf_number.h"
 
 namespace danju {
+
+void keep_pdf_library_quiet() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    PoDoFo::PdfError::EnableDebug(false);
+    PoDoFo::PdfError::EnableLogging(false);
+  });
+}
+
 
 using PoDoFo::PdfName;
 using PoDoFo::PdfObject;

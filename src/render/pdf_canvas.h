@@ -30,6 +30,12 @@ struct DocumentInfo {
   std::string date;     // YYYY-MM-DD: CreationDate; none of the clock's time
 };
 
+// PoDoFo writes debug notes ("Fixing references ...") to the standard
+// streams, which cron would mail to the operator. Its switches are
+// process-wide, so they are turned off once, for good: call before any
+// thread uses PoDoFo (building a DocumentRenderer does). Safe to call again.
+void keep_pdf_library_quiet();
+
 class PdfCanvas {
  public:
   explicit PdfCanvas(const FontSet& fonts);

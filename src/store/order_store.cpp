@@ -108,19 +108,30 @@ std::vector<std::string> OrderStore::orders_dated_up_to(
 bool OrderStore::add_payment(const Payment& payment, const std::string& now) {
   // Finance's next export may leave out the 凭证号 it gave before, or add
   // one: a payment of the same order, kind, amount and day is the same
-  // payment unless both carry references and they differ.
+  // payment unless both carry references and they differ. A reference
+  // added later is kept, so that a second payment alike but for its own
+  // reference is not taken for the first.
   // Limitation: two payments alike in all four and without references are
   // taken for one; finance tells them apart by giving references.
   Statement known = db_.prepare(
-      "SELECT 1 FROM payments WHERE order_no = ?1 AND kind = ?2 AND "
-      "amount_fen = ?3 AND received_on = ?4 AND "
-      "(reference = ?5 OR reference = '' OR ?5 = '') LIMIT 1");
+      "SELECT id, reference FROM payments WHERE order_no = ?1 AND "
+      "kind = ?2 AND amount_fen = ?3 AND received_on = ?4 AND "
+      "(reference = ?5 OR reference = '' OR ?5 = '') "
+      "ORDER BY reference = ?5 DESC, reference <> '' DESC LIMIT 1");
   known.bind(1, payment.order_no)
       .bind(2, payment_kind_name(payment.kind))
       .bind(3, payment.amount.fen())
       .bind(4, payment.date)
       .bind(5, payment.reference);
-  if (known.step()) return false;
+  if (known.step()) {
+    if (known.text(1).empty() && !payment.reference.empty()) {
+      Statement named = db_.prepare(
+          "UPDATE payments SET reference = ?2 WHERE id = ?1");
+      named.bind(1, known.integer(0)).bind(2, payment.reference);
+      named.run();
+    }
+    return false;
+  }
 
   Statement insert = db_.prepare(
       "INSERT OR IGNORE INTO payments (order_no, kind, amount_fen, "
