@@ -294,6 +294,33 @@ BOOST_AUTO_TEST_CASE(the_archive_is_checked_against_records_and_manifest) {
              verify.out);
   BOOST_TEST(contains(verify.out, "added:   archive/2026-12/LP002/extra.pdf"),
              verify.out);
+  // The changed paper is told of once, for its filing record, not again
+  // for the manifest that lists it.
+  BOOST_TEST(!contains(verify.out, "differs from the month's manifest"),
+             verify.out);
+  std::size_t named = 0;
+  for (std::size_t at = verify.out.find("LP002/FH-LP002-v1.pdf");
+       at != std::string::npos;
+       at = verify.out.find("LP002/FH-LP002-v1.pdf", at + 1)) {
+    ++named;
+  }
+  BOOST_TEST(named == 1u, verify.out);
+}
+
+BOOST_AUTO_TEST_CASE(a_deleted_manifest_is_named_once_and_stray_files_too) {
+  JobFolder job;
+  run_night_with_filed_papers(job);
+  const std::string path = job.path("output/archive/2026-12/manifest.txt");
+  ::chmod(path.c_str(), 0644);
+  BOOST_REQUIRE(std::remove(path.c_str()) == 0);
+  job.write("output/archive/notes.txt", "a note left at the top\n");
+
+  const Outcome verify = cli({"verify", job.job_file()});
+  BOOST_TEST(verify.exit_code == 6, verify.out);
+  BOOST_TEST(contains(verify.out, "archive/2026-12/manifest.txt"), verify.out);
+  BOOST_TEST(contains(verify.out, "the month's manifest is gone"), verify.out);
+  BOOST_TEST(!contains(verify.out, "manifest does not list it"), verify.out);
+  BOOST_TEST(contains(verify.out, "added:   archive/notes.txt"), verify.out);
 }
 
 BOOST_AUTO_TEST_CASE(a_line_cut_from_the_manifest_or_added_to_it_is_named) {
@@ -320,4 +347,5 @@ BOOST_AUTO_TEST_CASE(a_line_cut_from_the_manifest_or_added_to_it_is_named) {
              verify.out);
   BOOST_TEST(contains(verify.out, "manifest does not list it"), verify.out);
   BOOST_TEST(contains(verify.out, "1 line is not of the form"), verify.out);
+  BOOST_TEST(contains(verify.out, "(the first: line "), verify.out);
 }

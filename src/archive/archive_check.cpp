@@ -37,7 +37,8 @@ std::unordered_map<std::string, std::string> hashes_of(
   return hashes;
 }
 
-void compare(const std::string& actual, const std::string& relative,
+// Returns false when the file is gone or changed (and says so).
+bool compare(const std::string& actual, const std::string& relative,
              const std::string& expected, const std::string& who,
              const std::string& against, DocumentCheck* check) {
   if (actual.empty()) {
@@ -47,14 +48,18 @@ void compare(const std::string& actual, const std::string& relative,
         {relative, who, "its SHA-256 differs from " + against});
   } else {
     ++check->intact;
+    return true;
   }
+  return false;
 }
 
 // A month's manifest as read.
 struct Manifest {
   std::string month;                          // 2026-12
   std::map<std::string, std::string> listed;  // path in the month -> hash
+  bool present = false;                       // the file is there
   int malformed = 0;                          // lines of no known form
+  int first_malformed = 0;                    // its line number
 };
 
 }  // namespace
@@ -88,19 +93,26 @@ DocumentCheck check_archive(Database& db, const std::string& output_folder) {
   std::vector<fs::path> months;
   if (fs::is_directory(archive, error)) {
     for (const auto& month : fs::directory_iterator(archive, error)) {
-      if (month.is_directory()) months.push_back(month.path());
+      if (month.is_directory()) {
+        months.push_back(month.path());
+      } else {
+        // Only month folders belong in the archive's top.
+        check.added.push_back({"archive/" + month.path().filename().string(),
+                               "", "in the archive, but filed nowhere"});
+      }
     }
   }
   for (const fs::path& month : months) {
     Manifest manifest;
     manifest.month = month.filename().string();
     std::ifstream lines(month / "manifest.txt");
+    manifest.present = static_cast<bool>(lines);
     std::string line;
-    while (std::getline(lines, line)) {
+    for (int number = 1; std::getline(lines, line); ++number) {
       if (line.size() > 66 && line[64] == ' ' && line[65] == ' ') {
         manifest.listed[line.substr(66)] = line.substr(0, 64);
       } else if (!line.empty()) {
-        ++manifest.malformed;
+        if (manifest.malformed++ == 0) manifest.first_malformed = number;
       }
     }
     manifests.push_back(std::move(manifest));
@@ -115,20 +127,30 @@ DocumentCheck check_archive(Database& db, const std::string& output_folder) {
   }
   const auto hashes = hashes_of(output_folder, to_hash);
 
+  // A file that differs from its filing record is told of once, not
+  // again for the manifest.
+  std::set<std::string> told;
   for (const Filed& file : filed_files) {
     ++check.recorded;
-    compare(hashes.at(file.relative), file.relative, file.sha256,
-            file.document_no, "its filing record", &check);
+    if (!compare(hashes.at(file.relative), file.relative, file.sha256,
+                 file.document_no, "its filing record", &check)) {
+      told.insert(file.relative);
+    }
   }
   for (const Manifest& manifest : manifests) {
     const std::string& month_name = manifest.month;
     const fs::path month = fs::path(archive) / month_name;
+    if (!manifest.present) {
+      check.missing.push_back({"archive/" + month_name + "/manifest.txt", "",
+                               "the month's manifest is gone"});
+    }
     if (manifest.malformed > 0) {
       check.changed.push_back(
           {"archive/" + month_name + "/manifest.txt", "",
            std::to_string(manifest.malformed) +
                (manifest.malformed == 1 ? " line is" : " lines are") +
-               " not of the form \"SHA-256  file\""});
+               " not of the form \"SHA-256  file\" (the first: line " +
+               std::to_string(manifest.first_malformed) + ")"});
     }
     const auto& listed = manifest.listed;
     for (const auto& [inside, sha] : listed) {
@@ -139,7 +161,7 @@ DocumentCheck check_archive(Database& db, const std::string& output_folder) {
           check.missing.push_back(
               {relative, "", "listed in the manifest, but the file is gone"});
         }
-      } else if (actual != sha) {
+      } else if (actual != sha && !told.count(relative)) {
         check.changed.push_back(
             {relative, "", "its SHA-256 differs from the month's manifest"});
       }
@@ -155,6 +177,7 @@ DocumentCheck check_archive(Database& db, const std::string& output_folder) {
       const std::string relative = "archive/" + month_name + "/" + inside;
       if (listed.count(inside)) continue;
       if (known.count(relative)) {
+        if (!manifest.present) continue;  // told of once, above
         check.changed.push_back(
             {relative, "", "filed, but the month's manifest does not list "
                            "it"});
