@@ -13,6 +13,7 @@
 #include "core/file_io.h"
 #include "fixtures/child_process.h"
 #include "fixtures/job_folder.h"
+#include "fixtures/job_run.h"
 #include "fixtures/python_check.h"
 #include "store/database.h"
 
@@ -156,29 +157,8 @@ struct RunJob {
         {"run", job.job_file(), "--date", "2026-12-04", "--quiet"});
     BOOST_REQUIRE_MESSAGE(run.code == 0, run.out + run.err);
     db_path = job.path("data/danju.sqlite");
-    approve_all("LP001", "contract_approval");
-  }
-
-  void approve_all(const std::string& order_no, const std::string& kind) {
-    for (int round = 0; round < 8; ++round) {
-      std::string step_id, email;
-      {
-        danju::Database db(db_path, true);
-        danju::Statement q = db.prepare(
-            "SELECT s.id, s.approver_email FROM approval_steps s "
-            "JOIN documents d ON d.id = s.document_id "
-            "WHERE d.order_no = ?1 AND d.kind = ?2 AND d.format = 'pdf' "
-            "AND s.state = 'pending' ORDER BY s.step LIMIT 1");
-        q.bind(1, order_no).bind(2, kind);
-        if (!q.step()) return;
-        step_id = std::to_string(q.integer(0));
-        email = q.text(1);
-      }
-      const Outcome decided =
-          danju_cli({"decide", job.job_file(), "--step", step_id, "--as",
-                     email, "--approve"});
-      BOOST_REQUIRE_MESSAGE(decided.code == 0, decided.out + decided.err);
-    }
+    BOOST_REQUIRE(danju::testing::approve_pending(job, "contract_approval",
+                                                  "LP001") > 0);
   }
 
   std::int64_t count(const std::string& sql) const {
