@@ -209,17 +209,19 @@ std::optional<int> parse_percent(std::string_view raw, std::string* error) {
   return digits_value(text);
 }
 
-bool check_document_number(std::string_view text, std::string* error) {
+bool check_document_number(std::string_view text, std::string* error,
+                           std::size_t longest) {
   if (looks_like_scientific_notation(text)) {
     *error = "\"" + std::string(text) +
              "\" was turned into scientific notation by Excel and its digits "
              "are lost; format the column as text and export the file again";
     return false;
   }
-  if (!is_safe_identifier(text)) {
-    *error = "not a usable number: \"" + one_line(text) +
-             "\" (1 to 64 letters, digits, '-', '_' or '.', not starting "
-             "with '.' or '-')";
+  if (!is_safe_identifier(text) || text.size() > longest) {
+    *error = "not a usable number: \"" + one_line(text) + "\" (1 to " +
+             std::to_string(longest) +
+             " letters, digits, '-', '_' or '.', not starting with '.' or "
+             "'-')";
     return false;
   }
   return true;

@@ -6,6 +6,7 @@
 // and field. Full-width digits and punctuation are accepted everywhere.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -33,7 +34,10 @@ std::optional<int> parse_percent(std::string_view text, std::string* error);
 // True when text may be used as an order, contract or shipment number (see
 // core/identifier.h). A number Excel turned into scientific notation
 // ("2.02408E+19") gets a message that says so and what to do.
-bool check_document_number(std::string_view text, std::string* error);
+// The message names at most `longest` characters (a number the papers'
+// numbers are made from must leave room for their prefix).
+bool check_document_number(std::string_view text, std::string* error,
+                           std::size_t longest = 64);
 
 // 订单类型 of a furniture order: 正常单 (also the default when text is
 // empty), 加单, 补单, 更改单, 维修单, or their English words normal, add_on,

@@ -36,16 +36,9 @@ std::string document_number(const DraftValue& value,
                             const std::string& fallback,
                             std::size_t prefixed) {
   const std::string text = value.text.empty() ? fallback : value.text;
-  const std::size_t most = kMaxDocumentNumber - prefixed;
   std::string error;
-  if (text.size() <= kMaxDocumentNumber &&
-      !check_document_number(text, &error)) {
+  if (!check_document_number(text, &error, kMaxDocumentNumber - prefixed)) {
     throw Refusal{value, error};
-  }
-  if (text.size() > most) {
-    throw Refusal{value, "longer than " + std::to_string(most) +
-                             " characters: the papers' numbers are made "
-                             "from it with a prefix such as SP-HT-"};
   }
   return text;
 }
