@@ -13,6 +13,7 @@
 #include "fixtures/child_process.h"
 #include "fixtures/job_folder.h"
 #include "fixtures/python_check.h"
+#include "fixtures/smtp_fixture.h"
 #include "core/business_clock.h"
 #include "pipeline/night_run.h"
 
@@ -158,4 +159,54 @@ BOOST_AUTO_TEST_CASE(the_clock_keeps_the_job_zone_whatever_the_server_zone) {
   BOOST_TEST(danju::is_iso_date("2028-02-29"));
   BOOST_TEST(!danju::is_iso_date("2026-02-29"));
   BOOST_TEST(!danju::is_iso_date("2026-1-01"));
+}
+
+// A request mail the server refused for good (too big for it) is listed,
+// and `danju resend` queues it again and delivers it once the server takes
+// it; nothing else is sent twice.
+BOOST_AUTO_TEST_CASE(refused_mail_is_resent_by_hand) {
+  JobFolder job;
+  write_orders(job);
+  auto point_at = [&](int port) {
+    job.write_job("host = \"127.0.0.1\"\nport = " + std::to_string(port) +
+                  "\n");
+  };
+  {
+    danju::testing::SmtpServerFixture small(false, false, 20000);
+    point_at(small.port());
+    const Outcome run = danju_command(
+        {"run", job.job_file(), "--date", "2026-12-04", "--quiet"});
+    BOOST_TEST(run.code == danju::kExitMailPending, run.out + run.err);
+    BOOST_TEST(small.received().empty());
+  }
+  const Outcome status = danju_command({"status", job.job_file()});
+  BOOST_TEST(status.out.find("Mail refused by the server") !=
+                 std::string::npos,
+             status.out);
+
+  danju::testing::SmtpServerFixture server;
+  point_at(server.port());
+  const Outcome none = danju_command(
+      {"resend", job.job_file(), "--mail", "no-such@danju-test.example"});
+  BOOST_TEST(none.code == danju::kExitUsage, none.out + none.err);
+  BOOST_TEST(server.received().empty());
+
+  const Outcome resent = danju_command({"resend", job.job_file(), "--all"});
+  BOOST_TEST(resent.code == danju::kExitOk, resent.out + resent.err);
+  BOOST_TEST(resent.out.find("1 refused mail queued again; 1 sent") !=
+                 std::string::npos,
+             resent.out);
+  BOOST_REQUIRE(server.received().size() == 1u);
+  BOOST_TEST(server.received()[0].raw.find("SP-HT-LP001") !=
+             std::string::npos);
+
+  // Nothing left to resend, and the next night sends nothing again.
+  const Outcome again = danju_command({"resend", job.job_file(), "--all"});
+  BOOST_TEST(again.code == danju::kExitOk, again.out + again.err);
+  const Outcome night = danju_command(
+      {"run", job.job_file(), "--date", "2026-12-05", "--quiet"});
+  BOOST_TEST(night.code == danju::kExitOk, night.out + night.err);
+  BOOST_TEST(server.received().size() == 1u);
+  BOOST_TEST(danju_command({"resend", job.job_file()}).code ==
+             danju::kExitUsage);
 }

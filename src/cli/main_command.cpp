@@ -8,6 +8,7 @@
 #include "cli/calibrate_command.h"
 #include "cli/command_arguments.h"
 #include "cli/register_command.h"
+#include "cli/resend_command.h"
 #include "cli/status_command.h"
 #include "cli/verify_command.h"
 #include "core/business_clock.h"
@@ -49,6 +50,10 @@ commands:
       serve the signed approve / reject links of the request mails
   decide JOB.toml --step N --as ADDRESS (--approve | --reject) [--reason R]
       record an answer given another way (phone, paper), as that approver
+  resend JOB.toml (--mail MESSAGE-ID | --all)
+      queue mail the server refused for good again (status lists it) and
+      deliver it now; a refused digest is not resent, as the next night's
+      digest carries its papers
   verify JOB.toml [--paper TEXT]
       check that every recorded document and filed paper is on disk
       unchanged, that the documents folder and the archive hold nothing
@@ -176,6 +181,7 @@ int main_command(int argc, char** argv) {
     if (command == "register") return register_command(args);
     if (command == "export") return export_command(args);
     if (command == "calibrate") return calibrate_command(args);
+    if (command == "resend") return resend_command(args);
     return usage_error("unknown command " + command);
   } catch (const JobError& error) {
     std::cerr << "danju: job file: " << error.what() << "\n";

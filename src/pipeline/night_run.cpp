@@ -961,7 +961,8 @@ std::string format_report(const RunReport& r) {
   if (r.mails_waiting) out << ", " << r.mails_waiting << " waiting to retry";
   if (r.mails_failed) {
     out << ", " << r.mails_failed
-        << " refused by the server for good (danju status lists them)";
+        << " refused by the server for good (danju status lists them; "
+           "danju resend sends them again)";
   }
   out << "\n";
   if (!r.reply_mailbox_error.empty()) {

@@ -103,4 +103,14 @@ int OutboxStore::count_in_state(const std::string& state) {
   return static_cast<int>(query.integer(0));
 }
 
+int OutboxStore::requeue_refused(const std::string& message_id) {
+  Statement requeue = db_.prepare(
+      "UPDATE outbox SET state = ?1, attempts = 0, last_error = NULL "
+      "WHERE state = ?2 AND purpose NOT LIKE '%\\_digest' ESCAPE '\\' "
+      "AND (?3 = '' OR message_id = ?3)");
+  requeue.bind(1, kMailQueued).bind(2, kMailFailed).bind(3, message_id);
+  requeue.run();
+  return db_.changes();
+}
+
 }  // namespace danju

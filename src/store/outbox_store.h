@@ -58,6 +58,12 @@ class OutboxStore {
 
   int count_in_state(const std::string& state);
 
+  // Puts mail the server refused for good back in the queue, as if never
+  // tried: the one with message_id, or all when it is empty. Digests are
+  // left alone: what they carried went into a later digest. Returns how
+  // many were queued again.
+  int requeue_refused(const std::string& message_id);
+
  private:
   Database& db_;
 };
