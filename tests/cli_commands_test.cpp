@@ -10,7 +10,7 @@
 #include <fstream>
 #include <string>
 
-#include "fixtures/child_process.h"
+#include "fixtures/danju_program.h"
 #include "fixtures/job_folder.h"
 #include "fixtures/python_check.h"
 #include "fixtures/smtp_fixture.h"
@@ -18,23 +18,11 @@
 #include "pipeline/night_run.h"
 
 namespace fs = std::filesystem;
-using danju::testing::ChildProcess;
 using danju::testing::JobFolder;
+using danju::testing::Outcome;
+using danju::testing::danju_command;
 
 namespace {
-
-struct Outcome {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-Outcome danju_command(const std::vector<std::string>& arguments) {
-  ChildProcess child(DANJU_BINARY, arguments);
-  Outcome outcome;
-  outcome.code = child.wait(&outcome.out, &outcome.err);
-  return outcome;
-}
 
 void write_orders(const JobFolder& job) {
   job.write("inbox/orders.csv",

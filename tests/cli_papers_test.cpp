@@ -15,29 +15,17 @@
 #include <vector>
 
 #include "core/file_io.h"
-#include "fixtures/child_process.h"
+#include "fixtures/danju_program.h"
 #include "fixtures/job_folder.h"
 #include "fixtures/pdf_tools.h"
 #include "store/database.h"
 
 namespace fs = std::filesystem;
-using danju::testing::ChildProcess;
 using danju::testing::JobFolder;
+using danju::testing::Outcome;
+using danju::testing::danju_command;
 
 namespace {
-
-struct Outcome {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-Outcome danju_command(const std::vector<std::string>& arguments) {
-  ChildProcess child(DANJU_BINARY, arguments);
-  Outcome outcome;
-  outcome.code = child.wait(&outcome.out, &outcome.err);
-  return outcome;
-}
 
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
