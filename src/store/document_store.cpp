@@ -186,14 +186,6 @@ std::vector<DocumentRecord> DocumentStore::with_number(
   return read_documents(query);
 }
 
-std::vector<DocumentRecord> DocumentStore::made_by_run(std::int64_t run_id) {
-  Statement query = db_.prepare(std::string("SELECT ") + kDocumentColumns +
-                                " FROM documents WHERE run_id = ?1 "
-                                "ORDER BY id");
-  query.bind(1, run_id);
-  return read_documents(query);
-}
-
 std::vector<DocumentRecord> DocumentStore::pdfs_of_month(
     const std::string& month) {
   Statement query = db_.prepare(
@@ -239,11 +231,10 @@ std::string DocumentStore::digest_of(std::int64_t document_id) {
 std::vector<DocumentRecord> DocumentStore::void_since_digest(
     DocumentKind kind) {
   Statement query = db_.prepare(
-      "SELECT d.id, d.order_no, d.order_version, d.kind, d.document_no, "
-      "d.format, d.path, d.sha256, d.bytes, d.business_date, d.state "
-      "FROM documents d JOIN digested_documents g ON g.document_id = d.id "
-      "WHERE d.kind = ?1 AND d.format = 'pdf' AND d.state = ?2 AND "
-      "g.message_id <> '' AND g.void_message_id IS NULL ORDER BY d.id");
+      std::string("SELECT ") + kDocumentColumns +
+      " FROM documents WHERE kind = ?1 AND format = 'pdf' AND state = ?2 "
+      "AND id IN (SELECT document_id FROM digested_documents WHERE "
+      "message_id <> '' AND void_message_id IS NULL) ORDER BY id");
   query.bind(1, document_kind_name(kind)).bind(2, kDocumentSuperseded);
   return read_documents(query);
 }

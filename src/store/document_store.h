@@ -125,9 +125,6 @@ class DocumentStore {
   // Writes every mutable column of the step back.
   void update_step(const ApprovalStepRecord& step);
 
-  // Documents recorded by a run, by kind name and format ("pdf"/"xlsx").
-  std::vector<DocumentRecord> made_by_run(std::int64_t run_id);
-
   // The PDFs (plain and approved) made on business dates of month
   // ("2026-12"). A kind this build does not know (a newer Danju wrote it)
   // is left out.
