@@ -135,8 +135,9 @@ void bench::intake_rate(int replies) {
   danju::ApprovalService approvals(job, db, clock, log, &renderer);
   approvals.set_business_date("2026-12-04");
 
-  int delivered = 0, decided = 0, round = 0;
+  int delivered = 0, decided = 0, finished = 0, round = 0;
   double intake_seconds = 0, intake_cpu = 0, mail_seconds = 0;
+  double deciding_seconds = 0;
   while (delivered < replies) {
     const std::vector<Waiting> waiting = waiting_requests(db);
     if (waiting.empty()) break;
@@ -161,12 +162,16 @@ void bench::intake_rate(int replies) {
     intake_cpu += cpu;
     mail_seconds += mail_took;
     decided += report.decided;
-    std::printf("  round %d: %5d replies, %5d decided, %d unclear, %d "
-                "ignored in %6.2f s (%.2f s CPU): %5.0f replies/s; then %d "
-                "mails sent in %.2f s\n",
+    finished += report.finished;
+    deciding_seconds += report.deciding_seconds;
+    std::printf("  round %d: %5d replies, %5d decided (%d unclear, %d "
+                "ignored) in %.2f s: %5.0f replies/s; with the %d forms "
+                "they completed stamped and filed %.2f s (%.2f s CPU): "
+                "%.0f replies/s; then %d mails sent in %.2f s\n",
                 ++round, this_round, report.decided, report.unclear,
-                report.ignored, took, cpu, this_round / took, mail.sent,
-                mail_took);
+                report.ignored, report.deciding_seconds,
+                this_round / report.deciding_seconds, report.finished, took,
+                cpu, this_round / took, mail.sent, mail_took);
     if (!report.mailbox_reached) {
       std::printf("  the mailbox was not reached: %s\n",
                   report.mailbox_error.c_str());
@@ -193,12 +198,15 @@ void bench::intake_rate(int replies) {
   mailbox.quit();
   const double read_seconds = seconds_since(read_start);
 
-  std::printf("  all: %d replies, %d decided, in %.2f s (%.2f s CPU): "
-              "%.0f replies/s read and decided, the forms they completed "
-              "stamped and filed (fonts and templates loaded once before, "
-              "%.2f s); the mails they caused sent in %.2f s more\n",
-              delivered, decided, intake_seconds, intake_cpu,
-              delivered / intake_seconds, load_seconds, mail_seconds);
+  std::printf("  all: %d replies, %d decided in %.2f s: %.0f replies/s "
+              "read and decided; with the %d forms they completed stamped "
+              "and filed %.2f s (%.2f s CPU): %.0f replies/s (fonts and "
+              "templates loaded once before, %.2f s); the mails they "
+              "caused sent in %.2f s more\n",
+              delivered, decided, deciding_seconds,
+              delivered / deciding_seconds, finished, intake_seconds,
+              intake_cpu, delivered / intake_seconds, load_seconds,
+              mail_seconds);
   std::printf("  reading alone (LIST, UIDL and RETR of all %zu messages, "
               "%.1f MB): %.2f s, %.0f messages/s\n",
               entries.size(), bytes / 1e6, read_seconds,

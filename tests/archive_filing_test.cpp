@@ -214,6 +214,14 @@ BOOST_AUTO_TEST_CASE(an_approved_form_is_filed_with_its_trail) {
   BOOST_TEST(page_text(pdf, 1, 1).find("宁波鸿达贸易有限公司") !=
              std::string::npos);
 
+  // It begins with the approved file itself, byte for byte: cut there, it
+  // has the SHA-256 the trail gives.
+  const std::string approved = danju::read_file(form.form_path());
+  const std::string filed_bytes = danju::read_file(pdf);
+  BOOST_REQUIRE(filed_bytes.size() > approved.size());
+  BOOST_TEST(danju::sha256_hex(filed_bytes.substr(0, approved.size())) ==
+             form.form_sha());
+
   const std::string trail = page_text(pdf, pages, pages);
   BOOST_TEST(trail.find("审批记录") != std::string::npos, trail);
   BOOST_TEST(trail.find("SP-HT-LP001") != std::string::npos);

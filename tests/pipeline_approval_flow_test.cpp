@@ -13,6 +13,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <string>
 #include <thread>
@@ -24,6 +25,8 @@
 #include "fixtures/smtp_fixture.h"
 #include "approval/approval_link.h"
 #include "approval/approval_service.h"
+#include "archive/reply_evidence.h"
+#include "core/file_io.h"
 #include "core/business_clock.h"
 #include "jobs/job_config.h"
 #include "pipeline/night_run.h"
@@ -168,10 +171,19 @@ BOOST_AUTO_TEST_CASE(a_chain_runs_to_the_end_by_reply_link_and_command) {
   BOOST_TEST(w.text("SELECT evidence FROM approval_steps WHERE step = 1")
                  .find("r1@test.example") != std::string::npos);
 
-  // The raw reply is kept as evidence, under its SHA-256.
-  const std::string evidence =
+  // The raw reply is kept as evidence in the month's mailbox file, and
+  // reads back with the SHA-256 recorded for it.
+  danju::EvidenceSpot evidence;
+  evidence.path =
       w.text("SELECT path FROM mailbox_messages WHERE uid IS NOT NULL");
-  BOOST_TEST(fs::exists(evidence));
+  evidence.offset = w.count("SELECT evidence_offset FROM mailbox_messages");
+  evidence.length = w.count("SELECT evidence_length FROM mailbox_messages");
+  const std::regex month_file("/replies/[0-9]{4}-[0-9]{2}\\.mbox$");
+  BOOST_TEST(std::regex_search(evidence.path, month_file), evidence.path);
+  const std::string kept = danju::read_reply_evidence(evidence);
+  BOOST_TEST(danju::sha256_hex(kept) ==
+             w.text("SELECT sha256 FROM mailbox_messages"));
+  BOOST_TEST(kept.find("r1@test.example") != std::string::npos);
 
   // Step 2, 法务: the request carries links; opening one decides nothing.
   auto second = w.mails_to("zhao.min@danju-test.example");
@@ -395,6 +407,96 @@ BOOST_AUTO_TEST_CASE(an_intake_killed_mid_mailbox_handles_each_reply_once) {
   // Each second-step request was queued once.
   BOOST_TEST(w.count("SELECT COUNT(*) FROM outbox WHERE purpose = "
                      "'approval_request'") == 40);
+}
+
+BOOST_AUTO_TEST_CASE(an_intake_killed_while_finishing_finishes_each_form_once) {
+  // One step: each reply completes its chain, and the forms are stamped
+  // and filed beside the deciding, so a kill can fall in either.
+  Wired w("[chains.gift]\ncontract_approval = [\"dept_head\"]\n");
+  constexpr int kOrders = 24;
+  std::string csv = danju::testing::order_csv_header();
+  for (int i = 0; i < kOrders; ++i) {
+    csv += "LPF" + std::to_string(100 + i) +
+           ",礼品,已确认,2026-12-01,,礼品事业部,陈晓东,宁波鸿达有限公司,"
+           "王喆,定制保温杯,500ml,只,10,58.80\r\n";
+  }
+  w.job.write("inbox/orders.csv", csv);
+  w.run();
+  const auto requests = w.mails_to("wang.zhe@danju-test.example");
+  BOOST_REQUIRE(requests.size() == static_cast<std::size_t>(kOrders));
+  for (const auto& mail : requests) {
+    const std::string id = header(mail.raw, "Message-ID");
+    w.pop3.deliver(reply("wang.zhe@danju-test.example", id, "Re: 审批",
+                         "同意", "f-" + id.substr(1, 24) + "@test.example"));
+  }
+
+  for (int delay_ms : {150, 300, 500}) {
+    ChildProcess killed(DANJU_BINARY, {"intake", w.job.job_file(), "--quiet"});
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+    kill(killed.pid(), SIGKILL);
+    std::string out, err;
+    killed.wait(&out, &err);
+  }
+  std::string said;
+  BOOST_TEST(intake(w.job, &said) == danju::kExitOk, said);
+
+  // Every reply recorded once, every form and contract stamped and filed
+  // once, each salesperson's mail queued once.
+  BOOST_TEST(w.count("SELECT COUNT(*) FROM mailbox_messages") == kOrders);
+  BOOST_TEST(w.count("SELECT COUNT(*) FROM documents WHERE kind = "
+                     "'contract_approval' AND format = 'pdf' AND state = "
+                     "'approved'") == kOrders);
+  BOOST_TEST(w.count("SELECT COUNT(*) FROM documents WHERE format = "
+                     "'approved.pdf'") == 2 * kOrders);
+  BOOST_TEST(w.count("SELECT COUNT(*) FROM filed_documents") == 2 * kOrders);
+  BOOST_TEST(w.count("SELECT COUNT(*) FROM outbox WHERE purpose = "
+                     "'final_approval'") == kOrders);
+  // (A mail a kill caught between the server storing it and Danju
+  // recording that arrives twice with one Message-ID: once per kill at
+  // most, and a mail client shows it once.)
+  std::map<std::string, int> told;
+  for (const auto& mail : w.mails_to("chen.xiaodong@danju-test.example")) {
+    ++told[header(mail.raw, "Message-ID")];
+  }
+  BOOST_TEST(told.size() == static_cast<std::size_t>(kOrders));
+  int repeated = 0;
+  for (const auto& [id, times] : told) repeated += times - 1;
+  BOOST_TEST(repeated <= 3);
+
+  // Each reply reads back from the evidence file as it arrived.
+  danju::Database db(w.job.path("data/danju.sqlite"), true);
+  danju::Statement kept = db.prepare(
+      "SELECT path, evidence_offset, evidence_length, sha256 FROM "
+      "mailbox_messages");
+  int read_back = 0;
+  while (kept.step()) {
+    const danju::EvidenceSpot spot{kept.text(0), kept.integer(1),
+                                   kept.integer(2)};
+    BOOST_TEST(danju::sha256_hex(danju::read_reply_evidence(spot)) ==
+               kept.text(3));
+    ++read_back;
+  }
+  BOOST_TEST(read_back == kOrders);
+
+  // And the archive agrees with its records.
+  ChildProcess verify(DANJU_BINARY, {"verify", w.job.job_file()});
+  std::string out, err;
+  BOOST_TEST(verify.wait(&out, &err) == danju::kExitOk, out + err);
+  BOOST_TEST(out.find("24 kept as evidence, 24 intact") != std::string::npos,
+             out);
+
+  // A reply altered in the evidence file is found.
+  const std::string mbox =
+      w.text("SELECT path FROM mailbox_messages ORDER BY id");
+  std::string bytes = danju::read_file(mbox);
+  const std::size_t body = bytes.find("同意");
+  BOOST_REQUIRE(body != std::string::npos);
+  bytes.replace(body, std::string("同意").size(), "驳回");
+  danju::write_file_atomic(mbox, bytes);
+  ChildProcess again(DANJU_BINARY, {"verify", w.job.job_file()});
+  BOOST_TEST(again.wait(&out, &err) != danju::kExitOk, out + err);
+  BOOST_TEST(out.find("changed: " + mbox) != std::string::npos, out);
+  BOOST_TEST(out.find("23 intact, 1 changed") != std::string::npos, out);
 }
 
 BOOST_AUTO_TEST_CASE(an_any_one_step_is_decided_by_the_first_answer) {

@@ -188,6 +188,12 @@ void ApprovalService::set_business_date(const std::string& date) {
   impl_->date = date;
 }
 
+const std::string& ApprovalService::business_date() const {
+  return impl_->date;
+}
+
+const DocumentRenderer& ApprovalService::renderer() { return impl_->render(); }
+
 bool ApprovalService::set_defer_finishing(bool defer) {
   const bool was = impl_->defer_finishing;
   impl_->defer_finishing = defer;

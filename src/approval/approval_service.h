@@ -79,6 +79,11 @@ class ApprovalService {
   // The business date absences and payments are judged by; today in the
   // job's zone unless set (a run with --date sets its date).
   void set_business_date(const std::string& date);
+  const std::string& business_date() const;
+
+  // What draws the stamped papers: the one given, else one built now
+  // (fonts and templates loaded) and kept.
+  const DocumentRenderer& renderer();
 
   // Queues a request mail for each pending row of the document not yet
   // requested. Call inside a Transaction. Returns how many were queued.

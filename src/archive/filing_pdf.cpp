@@ -18,8 +18,9 @@ namespace {
 // that was killed before recording it could not be filed again by the next
 // run. The stamp's fourteen digits are replaced, in place (the lengths, and
 // so the offsets, stay), by those of the document's own /CreationDate, or by
-// zeros without one.
-void keep_modification_date_out_of(std::string* pdf) {
+// zeros without one. The first keep bytes (the approved PDF) are left as
+// they are.
+void keep_modification_date_out_of(std::string* pdf, std::size_t keep) {
   const std::string modified = "/ModDate(D:";
   const std::string created = "/CreationDate(D:";
   constexpr std::size_t kDigits = 14;
@@ -32,7 +33,7 @@ void keep_modification_date_out_of(std::string* pdf) {
       digits = found;
     }
   }
-  for (auto at = pdf->find(modified); at != std::string::npos;
+  for (auto at = pdf->find(modified, keep); at != std::string::npos;
        at = pdf->find(modified, at + 1)) {
     if (at + modified.size() + kDigits > pdf->size()) break;
     pdf->replace(at + modified.size(), kDigits, digits);
@@ -46,7 +47,7 @@ void keep_modification_date_out_of(std::string* pdf) {
   const auto at = pdf->rfind(id);
   const std::size_t first = at + id.size();
   const std::size_t second = first + kHex + 2;
-  if (at == std::string::npos || second + kHex > pdf->size() ||
+  if (at == std::string::npos || at < keep || second + kHex > pdf->size() ||
       pdf->compare(first + kHex, 2, "><") != 0) {
     return;
   }
@@ -65,8 +66,11 @@ std::string join_pdfs(const std::string& first, const std::string& second) {
   keep_pdf_library_quiet();
   const char* step = "reading the approved PDF";
   try {
+    // Loaded for an incremental update: what is written is first, byte for
+    // byte, then only the objects the new pages add or change.
     PoDoFo::PdfMemDocument joined;
-    joined.LoadFromBuffer(first.data(), static_cast<long>(first.size()));
+    joined.LoadFromBuffer(first.data(), static_cast<long>(first.size()),
+                          true);
     step = "reading the trail PDF";
     PoDoFo::PdfMemDocument extra;
     extra.LoadFromBuffer(second.data(), static_cast<long>(second.size()));
@@ -79,9 +83,13 @@ std::string join_pdfs(const std::string& first, const std::string& second) {
     PoDoFo::PdfRefCountedBuffer buffer(
         static_cast<long>(first.size() + second.size() + 4096));
     PoDoFo::PdfOutputDevice device(&buffer);
-    joined.Write(&device);
+    joined.WriteUpdate(&device, true);
     std::string pdf(buffer.GetBuffer(), device.GetLength());
-    keep_modification_date_out_of(&pdf);
+    if (pdf.compare(0, first.size(), first) != 0) {
+      throw PdfJoinError("writing the joined PDF changed the approved PDF's "
+                         "own bytes");
+    }
+    keep_modification_date_out_of(&pdf, first.size());
     return pdf;
   } catch (const PoDoFo::PdfError& error) {
     throw PdfJoinError(std::string(step) + " failed: " +

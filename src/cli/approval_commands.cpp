@@ -103,7 +103,9 @@ int intake_command(const std::vector<std::string>& args) {
   std::cout << report.seen << " messages in the mailbox, "
             << report.new_messages << " new: " << report.decided
             << " decided, " << report.unclear << " unclear, "
-            << report.ignored << " ignored; mails sent: " << delivery.sent
+            << report.ignored << " ignored; " << report.finished
+            << " approved forms stamped and filed; mails sent: "
+            << delivery.sent
             << "\n";
   return delivery.still_queued ? kExitMailPending : kExitOk;
 }

@@ -5,6 +5,7 @@
 
 #include "archive/audit_log.h"
 #include "archive/archive_check.h"
+#include "archive/reply_evidence.h"
 #include "archive/document_check.h"
 #include "archive/paper_check.h"
 #include "cli/command_arguments.h"
@@ -129,6 +130,7 @@ int verify_job(const JobConfig& job, std::ostream& out) {
   const DocumentCheck documents = check_documents(db, job.output_folder);
   const DocumentCheck archive = check_archive(db, job.output_folder);
   const AuditFindings audit = check_audit_log(db);
+  const DocumentCheck replies = check_reply_evidence(db);
 
   out << "Verify job " << job.name << "\n"
       << "  database:   " << path << "\n"
@@ -141,9 +143,12 @@ int verify_job(const JobConfig& job, std::ostream& out) {
       << archive.intact << " intact, " << archive.changed.size()
       << " changed, " << archive.missing.size() << " missing; "
       << archive.added.size() << " added\n"
+      << "  replies:    " << replies.recorded << " kept as evidence, "
+      << replies.intact << " intact, " << replies.changed.size()
+      << " changed, " << replies.missing.size() << " missing\n"
       << "  audit log:  " << audit.summary << "\n";
 
-  for (const DocumentCheck* check : {&documents, &archive}) {
+  for (const DocumentCheck* check : {&documents, &archive, &replies}) {
     print_problems("changed: ", check->changed, out);
     print_problems("missing: ", check->missing, out);
     print_problems("added:   ", check->added, out);
@@ -153,7 +158,7 @@ int verify_job(const JobConfig& job, std::ostream& out) {
   }
 
   std::size_t problems = audit.problems.size();
-  for (const DocumentCheck* check : {&documents, &archive}) {
+  for (const DocumentCheck* check : {&documents, &archive, &replies}) {
     problems +=
         check->changed.size() + check->missing.size() + check->added.size();
   }

@@ -1,14 +1,15 @@
 #include "pipeline/reply_intake.h"
 
-#include <filesystem>
+#include <chrono>
+#include <memory>
 #include <regex>
-#include <set>
 
 #include "approval/reply_intent.h"
+#include "archive/reply_evidence.h"
 #include "core/file_io.h"
-#include "core/parallel.h"
 #include "core/text.h"
 #include "mail/pop3_mailbox.h"
+#include "pipeline/background_finisher.h"
 #include "mail/reply_message.h"
 #include "store/document_store.h"
 
@@ -16,41 +17,16 @@ namespace danju {
 
 namespace {
 
-// Replies read between two rounds of finishing the forms they completed.
-constexpr int kFinishEvery = 256;
-
-// Messages fetched, and their evidence written, at a time; and the threads
-// that write it (waiting on the disk more than working).
+// Messages fetched, and their evidence kept, at a time.
 constexpr std::size_t kEvidenceBatch = 64;
-constexpr unsigned kEvidenceWriters = 8;
 
-// Writes each raw message, unless already there, as replies/<sha256>.eml
-// under the data folder, flushed to disk, several at a time. Returns the
-// paths, in order.
-std::vector<std::string> keep_evidence(const JobConfig& job,
-                                       const std::vector<std::string>& raw) {
-  const std::string folder = job.data_folder + "/replies";
-  make_directories(folder);
-  std::vector<std::string> paths;
-  std::vector<std::size_t> unique;  // one of each, when a message repeats
-  std::set<std::string> seen;
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    paths.push_back(folder + "/" + sha256_hex(raw[i]) + ".eml");
-    if (seen.insert(paths.back()).second) unique.push_back(i);
-  }
-  std::vector<std::string> errors(unique.size());
-  parallel_for(unique.size(), kEvidenceWriters, [&](std::size_t u) {
-    const std::size_t i = unique[u];
-    try {
-      if (!file_exists(paths[i])) write_file_atomic(paths[i], raw[i]);
-    } catch (const FileError& error) {
-      errors[u] = error.what();
-    }
-  });
-  for (const std::string& error : errors) {
-    if (!error.empty()) throw FileError(error);
-  }
-  return paths;
+// Appends the raw messages to this month's evidence mailbox under the data
+// folder, flushed to disk; their spots in it, in order.
+std::vector<EvidenceSpot> keep_evidence(const JobConfig& job,
+                                        const BusinessClock& clock,
+                                        const std::vector<std::string>& raw) {
+  return keep_reply_evidence(job.data_folder + "/replies",
+                             clock.now_iso().substr(0, 7), raw);
 }
 
 bool already_seen(Database& db, const std::string& column,
@@ -105,17 +81,18 @@ bool authenticated(const std::string& results) {
 }
 
 void record(Database& db, const std::string& uid, const ReplyMessage& reply,
-            const std::string& sha, const std::string& path,
+            const std::string& sha, const EvidenceSpot& spot,
             std::int64_t step_id, const std::string& outcome,
             const std::string& now) {
   Statement insert = db.prepare(
       "INSERT INTO mailbox_messages (uid, message_id, sha256, path, "
-      "from_address, subject, step_id, outcome, received_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+      "from_address, subject, step_id, outcome, received_at, "
+      "evidence_offset, evidence_length) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
   insert.bind(1, uid)
       .bind(2, reply.message_id)
       .bind(3, sha)
-      .bind(4, path)
+      .bind(4, spot.path)
       .bind(5, reply.from_address)
       .bind(6, reply.subject);
   if (step_id) {
@@ -124,25 +101,23 @@ void record(Database& db, const std::string& uid, const ReplyMessage& reply,
     insert.bind_null(7);
   }
   insert.bind(8, outcome).bind(9, now);
+  insert.bind(10, spot.offset).bind(11, spot.length);
   insert.run();
 }
 
-}  // namespace
-
-std::string take_in_reply(const JobConfig& job, Database& db,
-                          const BusinessClock& clock, RunLog& log,
-                          ApprovalService& approvals, const std::string& uid,
-                          const std::string& raw) {
-  // The evidence is on disk before anything depends on it.
+// take_in_reply for a message whose evidence is kept at spot already.
+std::string decide_reply(const JobConfig& job, Database& db,
+                         const BusinessClock& clock, RunLog& log,
+                         ApprovalService& approvals, const std::string& uid,
+                         const std::string& raw, const EvidenceSpot& spot) {
   const std::string sha = sha256_hex(raw);
-  const std::string path = keep_evidence(job, {raw}).front();
 
   ReplyMessage reply;
   try {
     reply = read_reply_message(raw);
   } catch (const ReplyError& error) {
     Transaction transaction(db);
-    record(db, uid, reply, sha, path, 0,
+    record(db, uid, reply, sha, spot, 0,
            std::string("ignored: not a mail message: ") + error.what(),
            clock.now_iso());
     transaction.commit();
@@ -206,7 +181,7 @@ std::string take_in_reply(const JobConfig& job, Database& db,
       }
     }
   }
-  record(db, uid, reply, sha, path, step_id, outcome, clock.now_iso());
+  record(db, uid, reply, sha, spot, step_id, outcome, clock.now_iso());
   transaction.commit();
 
   log.info("reply " + (reply.message_id.empty() ? uid : reply.message_id) +
@@ -214,24 +189,25 @@ std::string take_in_reply(const JobConfig& job, Database& db,
   return outcome;
 }
 
+}  // namespace
+
+std::string take_in_reply(const JobConfig& job, Database& db,
+                          const BusinessClock& clock, RunLog& log,
+                          ApprovalService& approvals, const std::string& uid,
+                          const std::string& raw) {
+  // The evidence is on disk before anything depends on it.
+  const EvidenceSpot spot = keep_evidence(job, clock, {raw}).front();
+  return decide_reply(job, db, clock, log, approvals, uid, raw, spot);
+}
+
 IntakeReport take_in_replies(const JobConfig& job, Database& db,
                              const BusinessClock& clock, RunLog& log,
                              ApprovalService& approvals) {
   IntakeReport report;
+  const auto start = std::chrono::steady_clock::now();
   const ReplyMailboxSettings& box = job.reply_mailbox;
   if (box.host.empty()) return report;
   report.mailbox_configured = true;
-
-  // Evidence half-written by a reader that was killed; the caller holds the
-  // intake lock, so no reader is writing one now.
-  std::error_code ignored;
-  for (std::filesystem::directory_iterator
-           it(job.data_folder + "/replies", ignored), end;
-       !ignored && it != end; it.increment(ignored)) {
-    if (it->path().filename().string().find(".tmp-") != std::string::npos) {
-      std::filesystem::remove(it->path(), ignored);
-    }
-  }
 
   Pop3Settings settings;
   settings.host = box.host;
@@ -240,14 +216,15 @@ IntakeReport take_in_replies(const JobConfig& job, Database& db,
   settings.ca_file = box.ca_file;
   settings.username = box.username;
   settings.password = box.password;
-  // Forms that a reply completes are finished (stamped, filed, mailed) a
-  // batch at a time, on every core, rather than one by one.
+  // Forms that a reply completes are finished (stamped, filed, mailed) on
+  // a thread of their own, a batch at a time on every core, while the
+  // next replies are decided.
   struct Restore {
     ApprovalService& approvals;
     bool was;
     ~Restore() { approvals.set_defer_finishing(was); }
   } restore{approvals, approvals.set_defer_finishing(true)};
-  int since_finishing = 0;
+  std::unique_ptr<BackgroundFinisher> finisher;
   try {
     Pop3Mailbox mailbox(settings);
     report.mailbox_reached = true;
@@ -258,18 +235,19 @@ IntakeReport take_in_replies(const JobConfig& job, Database& db,
       if (!already_seen(db, "uid", entry.uid)) fresh.push_back(&entry);
     }
     for (std::size_t at = 0; at < fresh.size(); at += kEvidenceBatch) {
-      // A batch of messages is fetched and its evidence written side by
-      // side, so that the disk's flushes overlap; then each is decided.
+      // A batch of messages is fetched and its evidence kept with one
+      // flush to disk; then each is decided.
       std::vector<std::string> raw;
       for (std::size_t i = at; i < fresh.size() && i < at + kEvidenceBatch;
            ++i) {
         raw.push_back(mailbox.fetch(fresh[i]->number));
       }
-      keep_evidence(job, raw);
+      const std::vector<EvidenceSpot> spots = keep_evidence(job, clock, raw);
       for (std::size_t i = 0; i < raw.size(); ++i) {
         ++report.new_messages;
-        const std::string outcome = take_in_reply(
-            job, db, clock, log, approvals, fresh[at + i]->uid, raw[i]);
+        const std::string outcome =
+            decide_reply(job, db, clock, log, approvals, fresh[at + i]->uid,
+                         raw[i], spots[i]);
         if (outcome.rfind("decided", 0) == 0) {
           ++report.decided;
         } else if (outcome.rfind("unclear", 0) == 0) {
@@ -277,11 +255,13 @@ IntakeReport take_in_replies(const JobConfig& job, Database& db,
         } else {
           ++report.ignored;
         }
-        if (++since_finishing == kFinishEvery) {
-          approvals.finish_approved();
-          since_finishing = 0;
-        }
       }
+      if (!finisher) {
+        finisher = std::make_unique<BackgroundFinisher>(
+            job, db.path(), clock, log, approvals.renderer(),
+            approvals.business_date());
+      }
+      finisher->nudge();
     }
     mailbox.quit();
   } catch (const MailboxError& error) {
@@ -289,7 +269,11 @@ IntakeReport take_in_replies(const JobConfig& job, Database& db,
     log.warn("reply mailbox: " + std::string(error.what()) +
              "; replies are read next time");
   }
-  approvals.finish_approved();
+  report.deciding_seconds = std::chrono::duration<double>(
+                                std::chrono::steady_clock::now() - start)
+                                .count();
+  if (finisher) report.finished += finisher->stop();
+  report.finished += approvals.finish_approved();
   return report;
 }
 

@@ -3,15 +3,16 @@
 //
 // Each mailbox message is handled once: its UIDL and Message-ID are
 // recorded, in the same transaction as the decision it carries, and the raw
-// message is kept under the data folder as evidence, named by its SHA-256.
-// Messages are never deleted from the mailbox. A reply is matched to its
-// request by the Message-ID it answers (In-Reply-To / References), else by
-// the document number in brackets in its subject; it decides only when it
-// comes from someone who may decide that step, and only by its own words.
-// A form whose chain a reply completes is finished (stamped, filed, mailed
-// to the salesperson) with the others of its batch of replies, side by side
-// on the job's worker threads; forms left unfinished before are finished
-// too.
+// message is kept as evidence in the month's mailbox file under the data
+// folder (archive/reply_evidence.h), flushed to disk before the decision is
+// recorded. Messages are never deleted from the mailbox. A reply is matched
+// to its request by the Message-ID it answers (In-Reply-To / References),
+// else by the document number in brackets in its subject; it decides only
+// when it comes from someone who may decide that step, and only by its own
+// words. The forms whose chains the replies complete are finished
+// (stamped, filed, mailed to the salesperson) on a thread of their own
+// while the next replies are decided (pipeline/background_finisher.h);
+// forms left unfinished before are finished too.
 #pragma once
 
 #include <string>
@@ -34,6 +35,10 @@ struct IntakeReport {
   int decided = 0;
   int unclear = 0;    // a human reply without a readable decision
   int ignored = 0;    // automatic, unmatched, or from someone else
+  int finished = 0;   // approved forms stamped, filed and mailed
+  // Seconds from the start until the last new message was decided; the
+  // forms the decisions completed may be finished a while after.
+  double deciding_seconds = 0;
 };
 
 // Reads the new messages of the job's reply mailbox. A mailbox that cannot

@@ -171,6 +171,14 @@ INSERT INTO digested_documents (document_id, message_id)
   SELECT id, '' FROM documents
   WHERE kind IN ('shipment_note', 'dispatch_sheet') AND format = 'pdf';
 )sql",
+
+    // 5: where in a month's mailbox file a reply is kept as evidence
+    // (archive/reply_evidence.h); both empty for a reply kept whole in a
+    // file of its own, as before.
+    R"sql(
+ALTER TABLE mailbox_messages ADD COLUMN evidence_offset INTEGER;
+ALTER TABLE mailbox_messages ADD COLUMN evidence_length INTEGER;
+)sql",
 };
 
 constexpr int kCount = sizeof kMigrations / sizeof kMigrations[0];
