@@ -1,11 +1,8 @@
 #include "pipeline/background_finisher.h"
 
 #include <exception>
-#include <memory>
 
-#include "approval/approval_service.h"
 #include "core/text.h"
-#include "store/database.h"
 
 namespace danju {
 
@@ -20,60 +17,35 @@ BackgroundFinisher::BackgroundFinisher(const JobConfig& job,
       clock_(clock),
       log_(log),
       renderer_(renderer),
-      business_date_(business_date) {
-  thread_ = std::thread([this] { work(); });
-}
+      business_date_(business_date),
+      thread_([this](bool) {
+        // Once stopping, one more round finds what the last decisions
+        // approved: they were committed before stop() was called.
+        finish_round();
+        return true;
+      }) {}
 
 BackgroundFinisher::~BackgroundFinisher() { stop(); }
 
-void BackgroundFinisher::nudge() {
-  {
-    std::lock_guard<std::mutex> hold(mutex_);
-    nudged_ = true;
-  }
-  wake_.notify_one();
-}
+void BackgroundFinisher::nudge() { thread_.nudge(); }
 
 int BackgroundFinisher::stop() {
-  {
-    std::lock_guard<std::mutex> hold(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_one();
-  if (thread_.joinable()) thread_.join();
+  thread_.stop();
   return finished_;
 }
 
-void BackgroundFinisher::work() {
-  std::unique_ptr<Database> db;
-  std::unique_ptr<ApprovalService> approvals;
-  std::unique_lock<std::mutex> hold(mutex_);
-  for (;;) {
-    wake_.wait(hold, [this] { return nudged_ || stopping_; });
-    // Once stopping, one more round finds what the last decisions
-    // approved; they were committed before stop() was called.
-    const bool last = stopping_;
-    nudged_ = false;
-    hold.unlock();
-
-    int finished = 0;
-    try {
-      if (!db) {
-        db = std::make_unique<Database>(database_path_);
-        approvals = std::make_unique<ApprovalService>(job_, *db, clock_, log_,
-                                                      &renderer_);
-        approvals->set_business_date(business_date_);
-      }
-      finished = approvals->finish_approved();
-    } catch (const std::exception& error) {
-      log_.warn("finishing approved forms stopped: " +
-                one_line(error.what()) +
-                "; the next intake or run finishes them");
+void BackgroundFinisher::finish_round() {
+  try {
+    if (!db_) {
+      db_ = std::make_unique<Database>(database_path_);
+      approvals_ = std::make_unique<ApprovalService>(job_, *db_, clock_, log_,
+                                                     &renderer_);
+      approvals_->set_business_date(business_date_);
     }
-
-    hold.lock();
-    finished_ += finished;
-    if (last) break;
+    finished_ += approvals_->finish_approved();
+  } catch (const std::exception& error) {
+    log_.warn("finishing approved forms stopped: " + one_line(error.what()) +
+              "; the next intake or run finishes them");
   }
 }
 

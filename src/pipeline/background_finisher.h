@@ -10,15 +10,16 @@
 // failure leaves unfinished is finished by the next intake or run.
 #pragma once
 
-#include <condition_variable>
-#include <mutex>
+#include <memory>
 #include <string>
-#include <thread>
 
+#include "approval/approval_service.h"
 #include "core/business_clock.h"
+#include "core/nudged_thread.h"
 #include "core/run_log.h"
 #include "jobs/job_config.h"
 #include "render/document_renderer.h"
+#include "store/database.h"
 
 namespace danju {
 
@@ -47,7 +48,7 @@ class BackgroundFinisher {
   int stop();
 
  private:
-  void work();
+  void finish_round();
 
   const JobConfig& job_;
   const std::string database_path_;
@@ -56,12 +57,12 @@ class BackgroundFinisher {
   const DocumentRenderer& renderer_;
   const std::string business_date_;
 
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool nudged_ = false;
-  bool stopping_ = false;
+  // Used by the thread only (opened on its first round).
+  std::unique_ptr<Database> db_;
+  std::unique_ptr<ApprovalService> approvals_;
   int finished_ = 0;
-  std::thread thread_;
+
+  NudgedThread thread_;  // last: stopped before the members above go
 };
 
 }  // namespace danju

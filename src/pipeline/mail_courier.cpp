@@ -1,7 +1,5 @@
 #include "pipeline/mail_courier.h"
 
-#include <exception>
-
 #include "store/database.h"
 
 namespace danju {
@@ -11,7 +9,9 @@ MailCourier::MailCourier(const std::string& database,
                          RunLog& log)
     : database_(database), mail_(mail), clock_(clock), log_(log) {
   if (mail.host.empty()) return;
-  thread_ = std::thread([this] { run(); });
+  // The last round is left to the run's own last delivery.
+  thread_ = std::make_unique<NudgedThread>(
+      [this](bool last) { return !last && deliver(); });
 }
 
 MailCourier::~MailCourier() {
@@ -23,20 +23,11 @@ MailCourier::~MailCourier() {
 }
 
 void MailCourier::nudge() {
-  {
-    std::lock_guard<std::mutex> hold(mutex_);
-    pending_ = true;
-  }
-  wake_.notify_one();
+  if (thread_) thread_->nudge();
 }
 
 DeliveryReport MailCourier::finish() {
-  {
-    std::lock_guard<std::mutex> hold(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_one();
-  if (thread_.joinable()) thread_.join();
+  if (thread_) thread_->stop();
   if (error_) {
     std::exception_ptr error = error_;
     error_ = nullptr;
@@ -45,27 +36,18 @@ DeliveryReport MailCourier::finish() {
   return delivered_;
 }
 
-void MailCourier::run() {
+bool MailCourier::deliver() {
   try {
-    Database db(database_);
-    while (true) {
-      {
-        std::unique_lock<std::mutex> hold(mutex_);
-        wake_.wait(hold, [this] { return pending_ || stopping_; });
-        if (stopping_) return;
-        pending_ = false;
-      }
-      const DeliveryReport report = deliver_outbox(db, mail_, clock_, log_);
-      delivered_.sent += report.sent;
-      delivered_.failed += report.failed;
-      if (report.still_queued > 0) {
-        // The server is in trouble: the run's last delivery tries once
-        // more, and the next run after that.
-        return;
-      }
-    }
+    if (!db_) db_ = std::make_unique<Database>(database_);
+    const DeliveryReport report = deliver_outbox(*db_, mail_, clock_, log_);
+    delivered_.sent += report.sent;
+    delivered_.failed += report.failed;
+    // With the server in trouble, the run's last delivery tries once more,
+    // and the next run after that.
+    return report.still_queued == 0;
   } catch (...) {
     error_ = std::current_exception();
+    return false;
   }
 }
 

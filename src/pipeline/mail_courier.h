@@ -9,12 +9,12 @@
 // leaves the rest to that last delivery and to the next run.
 #pragma once
 
-#include <condition_variable>
-#include <mutex>
+#include <exception>
+#include <memory>
 #include <string>
-#include <thread>
 
 #include "core/business_clock.h"
+#include "core/nudged_thread.h"
 #include "core/run_log.h"
 #include "jobs/job_config.h"
 #include "pipeline/outbox_sender.h"
@@ -39,20 +39,20 @@ class MailCourier {
   DeliveryReport finish();
 
  private:
-  void run();
+  // One delivery of what is queued; false once the server is in trouble.
+  bool deliver();
 
   const std::string database_;
   const MailSettings& mail_;
   const BusinessClock& clock_;
   RunLog& log_;
 
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool pending_ = false;   // messages were committed since the last look
-  bool stopping_ = false;
+  // Used by the thread only (opened on its first round).
+  std::unique_ptr<Database> db_;
   DeliveryReport delivered_;
   std::exception_ptr error_;
-  std::thread thread_;
+
+  std::unique_ptr<NudgedThread> thread_;  // none without a mail server
 };
 
 }  // namespace danju
