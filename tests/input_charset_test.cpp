@@ -2,6 +2,8 @@
 #define BOOST_TEST_MODULE input_charset
 #include <boost/test/unit_test.hpp>
 
+#include <unistd.h>
+
 #include <string>
 
 #include "core/file_io.h"
@@ -78,6 +80,49 @@ BOOST_AUTO_TEST_CASE(undecodable_bytes_are_refused_with_their_offset) {
     BOOST_TEST(message.find("0xFF") != std::string::npos, message);
     BOOST_TEST(message.find("offset 2") != std::string::npos, message);
   }
+}
+
+BOOST_AUTO_TEST_CASE(utf8_cut_off_mid_character_names_where) {
+  // An export cut short in its last character (a copy that did not end),
+  // well past the first block a file is read in. Without a mark the bytes
+  // are not all UTF-8, but they were written as UTF-8: the error names the
+  // cut, not the first place GB18030 decoding trips over.
+  std::string text;
+  while (text.size() < 100000) text += "GD-2026-0107,宁波鸿达,58.80\n";
+  const std::size_t cut_at = text.size();
+  text += std::string("杭").substr(0, 2);
+  const std::string expected =
+      "is UTF-8 text, but byte " + std::to_string(cut_at) + " is not UTF-8";
+
+  try {
+    to_utf8(text);
+    BOOST_FAIL("a cut character was accepted");
+  } catch (const CharsetError& error) {
+    BOOST_TEST(std::string(error.what()).find(expected) != std::string::npos,
+               error.what());
+  }
+
+  const std::string path = "/tmp/danju-charset-cut-" +
+                           std::to_string(::getpid()) + ".csv";
+  danju::write_file_atomic(path, text);
+  try {
+    danju::FileDecoder decoder(path);
+    BOOST_FAIL("a cut character was accepted");
+  } catch (const CharsetError& error) {
+    BOOST_TEST(std::string(error.what()).find(expected) != std::string::npos,
+               error.what());
+  }
+  ::unlink(path.c_str());
+}
+
+BOOST_AUTO_TEST_CASE(gbk_text_that_starts_like_utf8_is_still_gbk) {
+  // 唷啊 in GBK is E0 A1 B0 A1: its first three bytes are also a UTF-8
+  // character, so GBK text may pass for UTF-8 for a character.
+  const std::string gbk = "\xE0\xA1\xB0\xA1\xCD\xF5\x86\xB4";
+  std::string detected;
+  const std::string text = to_utf8(gbk, &detected);
+  BOOST_TEST(detected == "GB18030");
+  BOOST_TEST(text == "唷啊王喆", text);
 }
 
 BOOST_AUTO_TEST_CASE(bom_followed_by_broken_utf8_is_refused) {

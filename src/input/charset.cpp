@@ -113,6 +113,27 @@ std::size_t first_bad_utf8_offset(std::string_view bytes) {
   return i;
 }
 
+// Characters of two bytes or more in well-formed UTF-8.
+std::size_t wide_characters(std::string_view utf8) {
+  std::size_t count = 0;
+  for (char c : utf8) {
+    if (static_cast<unsigned char>(c) >= 0xC0) ++count;
+  }
+  return count;
+}
+
+// Bytes without a mark that hold this many wide UTF-8 characters before
+// their first fault were written as UTF-8 and damaged (a last character
+// cut off, a byte changed): GBK text passes for UTF-8 for a character or
+// two at most. Decoding them as GB18030 would only name a wrong place.
+constexpr std::size_t kClearlyUtf8 = 4;
+
+[[noreturn]] void throw_broken_utf8(std::size_t offset) {
+  throw CharsetError("is UTF-8 text, but byte " + std::to_string(offset) +
+                     " is not UTF-8 (a character cut off or damaged); save "
+                     "the file again as UTF-8");
+}
+
 bool starts_with(std::string_view bytes, std::string_view prefix) {
   return bytes.substr(0, prefix.size()) == prefix;
 }
@@ -179,6 +200,10 @@ std::string to_utf8(std::string_view bytes, std::string* detected) {
     found = "UTF-8";
     text = std::string(bytes);
   } else {
+    const std::size_t bad = first_bad_utf8_offset(bytes);
+    if (wide_characters(bytes.substr(0, bad)) >= kClearlyUtf8) {
+      throw_broken_utf8(bad);
+    }
     found = "GB18030";
     try {
       text = convert(bytes, "GB18030", "UTF-8 nor GB18030/GBK");
@@ -241,11 +266,13 @@ struct FileDecoder::Impl {
   }
 
   // True when everything after the mark is well-formed UTF-8; else says
-  // where it is not, when bad_offset is given.
-  bool all_utf8(std::size_t* bad_offset) {
+  // where it is not (counted after the mark), and how many wide
+  // characters come before that.
+  bool all_utf8(std::size_t* bad_offset, std::size_t* wide_before) {
     seek(skip);
     std::string window;
     std::size_t base = 0;
+    std::size_t wide = 0;
     for (;;) {
       const std::string block = read_block();
       window += block;
@@ -253,9 +280,12 @@ struct FileDecoder::Impl {
           block.empty() ? window.size() : whole_characters(window);
       const std::string_view whole(window.data(), cut);
       if (!is_valid_utf8(whole)) {
-        if (bad_offset) *bad_offset = base + first_bad_utf8_offset(whole);
+        const std::size_t bad = first_bad_utf8_offset(whole);
+        *bad_offset = base + bad;
+        *wide_before = wide + wide_characters(whole.substr(0, bad));
         return false;
       }
+      wide += wide_characters(whole);
       if (block.empty()) return true;
       base += cut;
       window.erase(0, cut);
@@ -273,8 +303,8 @@ FileDecoder::FileDecoder(const std::string& path)
 
   if (starts_with(start, "\xEF\xBB\xBF")) {
     m.skip = 3;
-    std::size_t bad = 0;
-    if (!m.all_utf8(&bad)) {
+    std::size_t bad = 0, wide = 0;
+    if (!m.all_utf8(&bad, &wide)) {
       throw CharsetError("starts with a UTF-8 byte order mark, but byte " +
                          std::to_string(bad + 3) + " is not UTF-8");
     }
@@ -287,8 +317,10 @@ FileDecoder::FileDecoder(const std::string& path)
     m.skip = 2;
     m.found = m.label = "UTF-16BE";
     m.from = "UTF-16BE";
-  } else if (m.all_utf8(nullptr)) {
+  } else if (std::size_t bad = 0, wide = 0; m.all_utf8(&bad, &wide)) {
     m.found = "UTF-8";
+  } else if (wide >= kClearlyUtf8) {
+    throw_broken_utf8(bad);
   } else {
     m.found = "GB18030";
     m.label = "UTF-8 nor GB18030/GBK";
