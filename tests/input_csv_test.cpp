@@ -215,6 +215,28 @@ BOOST_AUTO_TEST_CASE(a_file_read_block_by_block_reads_as_the_whole_text) {
   check_same_records("");
 }
 
+BOOST_AUTO_TEST_CASE(a_quoted_cell_of_megabytes_reads_whole) {
+  // A cell spanning dozens of blocks, with line breaks, doubled quotes and
+  // characters cut by the blocks' ends, between ordinary records.
+  std::string cell;
+  for (int n = 0; cell.size() < 3000000; ++n) {
+    cell += "第" + std::to_string(n) + "行，\"\"说明\"\"𠮷\r\n";
+  }
+  const std::string text = "订单号,备注,金额\r\nLP1,短,1\r\nLP2,\"" + cell +
+                           "\",2\r\nLP3,\"" + cell + cell + "\",3\r\n" +
+                           "LP4,短,4\r\n";
+  check_same_records(text);
+  check_same_records("\xEF\xBB\xBF" + text);
+
+  TempFile file(text);
+  danju::CsvFileSource source(file.path);
+  danju::CsvRecord record;
+  std::vector<std::string> amounts;
+  while (source.next(&record)) amounts.push_back(record.fields.at(2));
+  BOOST_TEST(amounts == (std::vector<std::string>{"1", "2", "3", "4"}),
+             boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(a_fault_deep_in_a_file_is_reported_as_for_the_whole) {
   const std::string gb = encode(big_export(), "GB18030") + "LP1,\x81\x20\r\n";
   TempFile broken(gb);

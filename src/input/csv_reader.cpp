@@ -177,19 +177,24 @@ bool CsvFileSource::read_record(CsvRecord* record) {
       }
     }
 
-    // More text: what is left of this block, then the next one.
+    // More text: what is left of this block, then at least as much again.
+    // A record that spans many blocks (a quoted cell of megabytes) is then
+    // parsed again a few times, not once for every block it spans.
     text_.erase(0, at_);
     at_ = 0;
-    const std::string block = decoder_->file.next_block();
-    if (block.empty()) {
-      at_end_ = true;
-      continue;
-    }
-    text_ += block;
-    if (first_block_ && text_.compare(0, 3, "\xEF\xBB\xBF") == 0) {
-      text_.erase(0, 3);
-    }
-    first_block_ = false;
+    const std::size_t left = text_.size();
+    do {
+      const std::string block = decoder_->file.next_block();
+      if (block.empty()) {
+        at_end_ = true;
+        break;
+      }
+      text_ += block;
+      if (first_block_ && text_.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+        text_.erase(0, 3);
+      }
+      first_block_ = false;
+    } while (text_.size() < 2 * left);
   }
 }
 
