@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -68,6 +69,12 @@ DocumentCheck check_archive(Database& db, const std::string& output_folder) {
   DocumentCheck check;
   if (!db.has_table("filed_documents")) return check;
 
+  // The archive is listed on a thread of its own while the files are
+  // hashed: for a big archive, listing takes seconds of the kernel's time.
+  const std::string archive = output_folder + "/archive";
+  std::future<std::vector<std::string>> listing =
+      std::async(std::launch::async, files_under, archive);
+
   // What the database says was filed.
   struct Filed {
     std::string relative, sha256, document_no;
@@ -87,7 +94,6 @@ DocumentCheck check_archive(Database& db, const std::string& output_folder) {
   }
 
   // What each month's manifest says.
-  const std::string archive = output_folder + "/archive";
   std::vector<Manifest> manifests;
   std::error_code error;
   std::vector<fs::path> months;
@@ -127,6 +133,14 @@ DocumentCheck check_archive(Database& db, const std::string& output_folder) {
   }
   const auto hashes = hashes_of(output_folder, to_hash);
 
+  // The files in each month's folder, as paths inside it.
+  std::map<std::string, std::vector<std::string>> in_month;
+  for (const std::string& path : listing.get()) {
+    const std::size_t slash = path.find('/');
+    if (slash == std::string::npos) continue;  // at the top: told of above
+    in_month[path.substr(0, slash)].push_back(path.substr(slash + 1));
+  }
+
   // A file that differs from its filing record is told of once, not
   // again for the manifest.
   std::set<std::string> told;
@@ -139,7 +153,6 @@ DocumentCheck check_archive(Database& db, const std::string& output_folder) {
   }
   for (const Manifest& manifest : manifests) {
     const std::string& month_name = manifest.month;
-    const fs::path month = fs::path(archive) / month_name;
     if (!manifest.present) {
       check.missing.push_back({"archive/" + month_name + "/manifest.txt", "",
                                "the month's manifest is gone"});
@@ -166,10 +179,7 @@ DocumentCheck check_archive(Database& db, const std::string& output_folder) {
             {relative, "", "its SHA-256 differs from the month's manifest"});
       }
     }
-    for (const auto& entry : fs::recursive_directory_iterator(month, error)) {
-      if (!entry.is_regular_file()) continue;
-      const std::string inside =
-          entry.path().lexically_relative(month).string();
+    for (const std::string& inside : in_month[month_name]) {
       if (inside == "manifest.txt" ||
           inside.find(".tmp-") != std::string::npos) {
         continue;

@@ -184,4 +184,20 @@ std::vector<FileHash> hash_files(const std::vector<std::string>& paths,
   return hashes;
 }
 
+std::vector<std::string> files_under(const std::string& folder) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  std::error_code error;
+  fs::recursive_directory_iterator it(folder, error), end;
+  for (; !error && it != end; it.increment(error)) {
+    std::error_code type_error;  // a dangling link is no file, not a fault
+    if (!it->is_regular_file(type_error)) continue;
+    files.push_back(it->path().lexically_relative(folder).generic_string());
+  }
+  if (error && error != std::errc::no_such_file_or_directory) {
+    throw FileError("cannot list " + folder + ": " + error.message());
+  }
+  return files;
+}
+
 }  // namespace danju

@@ -28,6 +28,13 @@ void write_file_atomic(const std::string& path, std::string_view bytes);
 // Cheap however long the file is: nothing before its end is read.
 void append_lines(const std::string& path, std::string_view lines);
 
+// The regular files under folder, at any depth, as paths relative to it
+// ("LP001/FH-LP001-v1.pdf"), in no particular order; none when the folder
+// is not there. Symbolic links are listed as files when they point to one
+// and not followed into folders. Throws FileError when a folder cannot be
+// listed.
+std::vector<std::string> files_under(const std::string& folder);
+
 // Creates the folder and its parents; fine if it exists.
 void make_directories(const std::string& path);
 
