@@ -263,8 +263,10 @@ BOOST_AUTO_TEST_CASE(papers_from_before_the_upgrade_are_not_digested_again) {
   };
   {
     Database db(path);
-    // Back to schema 3: without what migrations 4 and 5 add.
-    db.execute("DROP TABLE digested_documents; "
+    // Back to schema 3: without what migrations 4 to 6 add.
+    db.execute("DROP TABLE unfinished_forms; "
+               "DROP INDEX documents_by_number; "
+               "DROP TABLE digested_documents; "
                "ALTER TABLE mailbox_messages DROP COLUMN evidence_offset; "
                "ALTER TABLE mailbox_messages DROP COLUMN evidence_length; "
                "PRAGMA user_version = 3");
@@ -288,4 +290,58 @@ BOOST_AUTO_TEST_CASE(papers_from_before_the_upgrade_are_not_digested_again) {
   documents.mark_digested(fresh, "finance-digest.2026-12-04.x@example");
   documents.mark_digested(fresh, "finance-digest.2026-12-04.x@example");
   BOOST_TEST(documents.awaiting_digest(DocumentKind::shipment_note).empty());
+}
+
+BOOST_AUTO_TEST_CASE(forms_approved_before_the_upgrade_are_still_finished) {
+  TempFolder temp;
+  const std::string path = temp.path + "/d.sqlite";
+  auto form = [](const std::string& no, const std::string& state) {
+    DocumentRecord r;
+    r.order_no = no;
+    r.order_version = 1;
+    r.kind = DocumentKind::contract_approval;
+    r.document_no = "SP-HT-" + no;
+    r.format = "pdf";
+    r.path = "documents/" + no + ".pdf";
+    r.sha256 = std::string(64, 'a');
+    r.business_date = "2026-11-30";
+    r.state = state;
+    return r;
+  };
+  std::int64_t approved = 0, waiting = 0;
+  {
+    Database db(path);
+    DocumentStore documents(db);
+    approved = documents.add(form("LP001", "approved"), 0,
+                             "2026-11-30T22:00:00+08:00");
+    waiting = documents.add(form("LP002", "pending_approval"), 0,
+                            "2026-11-30T22:00:00+08:00");
+    for (const std::int64_t id : {approved, waiting}) {
+      ApprovalStepRecord step;
+      step.document_id = id;
+      step.step = 1;
+      step.role = "dept_head";
+      step.title = "部门负责人";
+      step.approver_name = "王喆";
+      step.approver_email = "wang.zhe@example.com";
+      step.state = id == approved ? "approved" : "pending";
+      documents.add_step(step);
+    }
+    // Back to schema 5: approved forms were found by a search then.
+    db.execute("DROP TABLE unfinished_forms; "
+               "DROP INDEX documents_by_number; PRAGMA user_version = 5");
+  }
+
+  Database db(path);
+  DocumentStore documents(db);
+  BOOST_TEST(documents.unfinished_forms() ==
+                 (std::vector<std::int64_t>{approved}),
+             boost::test_tools::per_element());
+  documents.mark_finished(approved);
+  BOOST_TEST(documents.unfinished_forms().empty());
+  Statement plan = db.prepare(
+      "EXPLAIN QUERY PLAN SELECT id FROM documents WHERE document_no = ?1");
+  BOOST_REQUIRE(plan.step());
+  BOOST_TEST(plan.text(3).find("documents_by_number") != std::string::npos,
+             plan.text(3));
 }

@@ -389,6 +389,7 @@ AnswerResult ApprovalService::decide(const Answer& answer) {
   // The last step: the document is approved; stamping, filing and the mail
   // to the salesperson follow in finish_approved.
   m.documents.set_state(form->id, kDocumentApproved);
+  m.documents.mark_unfinished(form->id);
   if (form->kind == DocumentKind::contract_approval && contract) {
     m.documents.set_state(contract->id, kDocumentApproved);
   }
@@ -435,19 +436,8 @@ constexpr std::size_t kFinishBatch = 64;
 
 int ApprovalService::finish_approved() {
   Impl& m = *impl_;
-  // Approved forms (they have steps) whose stamped copy is not filed yet.
-  std::vector<std::int64_t> ids;
-  {
-    Statement query = m.db.prepare(
-        "SELECT d.id FROM documents d WHERE d.state = ?1 AND d.format = "
-        "'pdf' AND EXISTS (SELECT 1 FROM approval_steps s WHERE "
-        "s.document_id = d.id) AND NOT EXISTS (SELECT 1 FROM documents a "
-        "JOIN filed_documents f ON f.document_id = a.id WHERE a.order_no = "
-        "d.order_no AND a.order_version = d.order_version AND a.kind = "
-        "d.kind AND a.format = 'approved.pdf') ORDER BY d.id");
-    query.bind(1, kDocumentApproved);
-    while (query.step()) ids.push_back(query.integer(0));
-  }
+  // Approved forms whose stamped copies are not filed yet.
+  const std::vector<std::int64_t> ids = m.documents.unfinished_forms();
 
   int finished = 0;
   for (std::size_t at = 0; at < ids.size(); at += kFinishBatch) {
@@ -469,7 +459,12 @@ int ApprovalService::finish_batch(const std::vector<std::int64_t>& ids) {
   std::vector<std::unique_ptr<Finishing>> forms;
   for (const std::int64_t id : ids) {
     auto form = m.documents.document(id);
-    if (!form) continue;
+    if (!form || form->state != kDocumentApproved) {
+      // Replaced by a newer order version before it was finished: its
+      // papers are no longer the ones to file.
+      m.documents.mark_finished(id);
+      continue;
+    }
     auto stored = m.orders.version(form->order_no, form->order_version);
     if (!stored) continue;
     auto f = std::make_unique<Finishing>();
@@ -638,6 +633,7 @@ int ApprovalService::finish_batch(const std::vector<std::int64_t>& ids) {
         queue_final_mail(f->form, f->stored.order, f->last_row,
                          *f->papers[0].approved,
                          f->papers[0].request.approvals);
+        m.documents.mark_finished(f->form.id);
         transaction.commit();
         ++finished;
         continue;

@@ -31,9 +31,9 @@ bool from_line(std::string_view text, std::size_t at, bool quoted) {
 }
 
 // The message as a block of the mailbox file.
-std::string block_of(const std::string& raw, const std::string& from_line_text) {
-  std::string block = from_line_text;
-  block.reserve(raw.size() + from_line_text.size() + 16);
+std::string block_of(const std::string& raw, const std::string& envelope) {
+  std::string block = envelope;
+  block.reserve(raw.size() + envelope.size() + 16);
   for (std::size_t at = 0; at < raw.size();) {
     if (from_line(raw, at, false)) block += '>';
     const std::size_t end = raw.find('\n', at);

@@ -202,6 +202,28 @@ std::vector<DocumentRecord> DocumentStore::pdfs_of_month(
   return records;
 }
 
+void DocumentStore::mark_unfinished(std::int64_t form_id) {
+  Statement insert = db_.prepare(
+      "INSERT OR IGNORE INTO unfinished_forms (document_id) VALUES (?1)");
+  insert.bind(1, form_id);
+  insert.run();
+}
+
+void DocumentStore::mark_finished(std::int64_t form_id) {
+  Statement remove =
+      db_.prepare("DELETE FROM unfinished_forms WHERE document_id = ?1");
+  remove.bind(1, form_id);
+  remove.run();
+}
+
+std::vector<std::int64_t> DocumentStore::unfinished_forms() {
+  Statement query = db_.prepare(
+      "SELECT document_id FROM unfinished_forms ORDER BY document_id");
+  std::vector<std::int64_t> ids;
+  while (query.step()) ids.push_back(query.integer(0));
+  return ids;
+}
+
 std::vector<DocumentRecord> DocumentStore::awaiting_digest(
     DocumentKind kind) {
   Statement query = db_.prepare(

@@ -120,6 +120,13 @@ class DocumentStore {
   std::vector<DocumentRecord> with_number(const std::string& document_no);
   void set_state(std::int64_t document_id, const std::string& state);
 
+  // The forms whose chain is complete and whose stamped copies are not
+  // filed yet: marked in the transaction that approves the form, unmarked
+  // in the one that files it. Ids in ascending order.
+  void mark_unfinished(std::int64_t form_id);
+  void mark_finished(std::int64_t form_id);
+  std::vector<std::int64_t> unfinished_forms();
+
   std::optional<ApprovalStepRecord> step(std::int64_t id);
   std::vector<ApprovalStepRecord> steps_of(std::int64_t document_id);
   // Writes every mutable column of the step back.

@@ -179,6 +179,25 @@ INSERT INTO digested_documents (document_id, message_id)
 ALTER TABLE mailbox_messages ADD COLUMN evidence_offset INTEGER;
 ALTER TABLE mailbox_messages ADD COLUMN evidence_length INTEGER;
 )sql",
+
+    // 6: documents found by their number (a digest line, a reply's
+    // subject, a scanned paper) without reading the whole table; and the
+    // approved forms still to be stamped and filed, so that finding them
+    // does not read every form ever approved. Forms approved before this
+    // table are found as finish_approved found them until then.
+    R"sql(
+CREATE INDEX documents_by_number ON documents(document_no);
+CREATE TABLE unfinished_forms (
+  document_id INTEGER PRIMARY KEY REFERENCES documents(id)
+);
+INSERT INTO unfinished_forms (document_id)
+  SELECT d.id FROM documents d WHERE d.state = 'approved' AND d.format = 'pdf'
+  AND EXISTS (SELECT 1 FROM approval_steps s WHERE s.document_id = d.id)
+  AND NOT EXISTS (SELECT 1 FROM documents a JOIN filed_documents f
+                  ON f.document_id = a.id WHERE a.order_no = d.order_no
+                  AND a.order_version = d.order_version AND a.kind = d.kind
+                  AND a.format = 'approved.pdf');
+)sql",
 };
 
 constexpr int kCount = sizeof kMigrations / sizeof kMigrations[0];
