@@ -9,8 +9,8 @@
 #include "core/file_io.h"
 #include "core/text.h"
 #include "mail/pop3_mailbox.h"
-#include "pipeline/background_finisher.h"
 #include "mail/reply_message.h"
+#include "pipeline/background_finisher.h"
 #include "store/document_store.h"
 
 namespace danju {
