@@ -66,13 +66,8 @@ std::vector<EvidenceSpot> keep_reply_evidence(
   make_directories(folder);
   const std::string path = folder + "/" + month + ".mbox";
 
-  const int fd =
-      ::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
-  if (fd < 0) fail("cannot open", path);
-  struct Closer {
-    int fd;
-    ~Closer() { ::close(fd); }
-  } closer{fd};
+  const OpenFile file(path, O_RDWR | O_APPEND | O_CREAT);
+  const int fd = file.fd();
   struct stat status{};
   if (::fstat(fd, &status) != 0) fail("cannot read", path);
 
@@ -113,12 +108,8 @@ std::vector<EvidenceSpot> keep_reply_evidence(
 std::string read_reply_evidence(const EvidenceSpot& spot) {
   const std::string where = spot.path + " at byte " +
                             std::to_string(spot.offset);
-  const int fd = ::open(spot.path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) fail("cannot open", spot.path);
-  struct Closer {
-    int fd;
-    ~Closer() { ::close(fd); }
-  } closer{fd};
+  const OpenFile file(spot.path, O_RDONLY);
+  const int fd = file.fd();
   if (spot.offset < 0 || spot.length < 0) {
     throw FileError("no kept reply at " + where);
   }

@@ -66,13 +66,16 @@ void write_file_atomic(const std::string& path, std::string_view bytes) {
   }
 }
 
+OpenFile::OpenFile(const std::string& path, int flags)
+    : fd_(::open(path.c_str(), flags | O_CLOEXEC, 0644)) {
+  if (fd_ < 0) fail("cannot open", path);
+}
+
+OpenFile::~OpenFile() { ::close(fd_); }
+
 void append_lines(const std::string& path, std::string_view lines) {
-  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (fd < 0) fail("cannot open", path);
-  struct Closer {
-    int fd;
-    ~Closer() { ::close(fd); }
-  } closer{fd};
+  const OpenFile file(path, O_RDWR | O_CREAT);
+  const int fd = file.fd();
 
   // Where the whole lines end: after the last '\n' of the file's tail.
   struct stat status{};

@@ -16,6 +16,20 @@ class FileError : public std::runtime_error {
 
 std::string read_file(const std::string& path);
 
+// A file opened with ::open(path, flags, 0644) (O_CLOEXEC added), closed
+// when this goes. Throws FileError when it cannot be opened.
+class OpenFile {
+ public:
+  OpenFile(const std::string& path, int flags);
+  ~OpenFile();
+  OpenFile(const OpenFile&) = delete;
+  OpenFile& operator=(const OpenFile&) = delete;
+  int fd() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
 // Writes bytes to path atomically: a temporary file beside it, flushed to
 // disk, then renamed over path. A reader sees the old file or the whole new
 // one, never a part; a crash leaves at worst a stray "*.tmp-<pid>" file.
