@@ -499,6 +499,101 @@ BOOST_AUTO_TEST_CASE(an_intake_killed_while_finishing_finishes_each_form_once) {
   BOOST_TEST(out.find("23 intact, 1 changed") != std::string::npos, out);
 }
 
+BOOST_AUTO_TEST_CASE(a_run_beside_an_intake_finishes_and_mails_each_form_once) {
+  // A run and an intake at once: both would finish the forms the replies
+  // complete and deliver the outbox. Each form must be stamped, filed and
+  // mailed once, and no file either one recorded may go.
+  Wired w("[chains.gift]\ncontract_approval = [\"dept_head\"]\n");
+  constexpr int kOrders = 40;
+  std::string csv = danju::testing::order_csv_header();
+  for (int i = 0; i < kOrders; ++i) {
+    csv += "LPR" + std::to_string(100 + i) +
+           ",礼品,已确认,2026-12-01,,礼品事业部,陈晓东,宁波鸿达有限公司,"
+           "王喆,定制保温杯,500ml,只,10,58.80\r\n";
+  }
+  w.job.write("inbox/orders.csv", csv);
+  w.run();
+  for (const auto& mail : w.mails_to("wang.zhe@danju-test.example")) {
+    const std::string id = header(mail.raw, "Message-ID");
+    w.pop3.deliver(reply("wang.zhe@danju-test.example", id, "Re: 审批",
+                         "同意", "o-" + id.substr(1, 24) + "@test.example"));
+  }
+
+  for (int delay_ms : {50, 200}) {
+    ChildProcess intake_child(DANJU_BINARY,
+                              {"intake", w.job.job_file(), "--quiet"});
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+    ChildProcess run_child(DANJU_BINARY,
+                           {"run", w.job.job_file(), "--date", "2026-12-04",
+                            "--quiet"});
+    std::string out, err;
+    BOOST_TEST(run_child.wait(&out, &err) == danju::kExitOk, out + err);
+    BOOST_TEST(intake_child.wait(&out, &err) == danju::kExitOk, out + err);
+  }
+
+  BOOST_TEST(w.count("SELECT COUNT(*) FROM documents WHERE format = "
+                     "'approved.pdf'") == 2 * kOrders);
+  BOOST_TEST(w.count("SELECT COUNT(*) FROM filed_documents") == 2 * kOrders);
+  BOOST_TEST(w.count("SELECT COUNT(*) FROM unfinished_forms") == 0);
+  std::map<std::string, int> told;
+  for (const auto& mail : w.mails_to("chen.xiaodong@danju-test.example")) {
+    ++told[header(mail.raw, "Message-ID")];
+  }
+  BOOST_TEST(told.size() == static_cast<std::size_t>(kOrders));
+  for (const auto& [id, times] : told) BOOST_TEST(times == 1, id);
+
+  // The month's manifest lists each filed file once.
+  std::ifstream manifest(w.job.path("output/archive/2026-12/manifest.txt"));
+  std::map<std::string, int> lines;
+  for (std::string line; std::getline(manifest, line);) ++lines[line];
+  BOOST_TEST(lines.size() == static_cast<std::size_t>(4 * kOrders));
+  for (const auto& [line, times] : lines) BOOST_TEST(times == 1, line);
+
+  ChildProcess verify(DANJU_BINARY, {"verify", w.job.job_file()});
+  std::string out, err;
+  BOOST_TEST(verify.wait(&out, &err) == danju::kExitOk, out + err);
+}
+
+BOOST_AUTO_TEST_CASE(replies_after_a_damaged_evidence_file_go_to_a_new_one) {
+  Wired w("[chains.gift]\ncontract_approval = [\"dept_head\", "
+          "\"legal\"]\n");
+  w.job.write("inbox/orders.csv",
+              std::string(danju::testing::order_csv_header()) + kOneOrder);
+  w.run();
+  const auto first = w.mails_to("wang.zhe@danju-test.example").at(0);
+  w.pop3.deliver(reply("wang.zhe@danju-test.example",
+                       header(first.raw, "Message-ID"), "Re: 审批", "同意",
+                       "d1@test.example"));
+  BOOST_TEST(intake(w.job) == danju::kExitOk);
+  const std::string damaged =
+      w.text("SELECT path FROM mailbox_messages WHERE message_id = "
+             "'d1@test.example'");
+  fs::remove(damaged);
+
+  const auto second = w.mails_to("zhao.min@danju-test.example").at(0);
+  w.pop3.deliver(reply("zhao.min@danju-test.example",
+                       header(second.raw, "Message-ID"), "Re: 审批", "同意",
+                       "d2@test.example"));
+  std::string said;
+  BOOST_TEST(intake(w.job, &said) == danju::kExitOk, said);
+
+  // The new reply is kept in a file of its own, whole; the lost one is
+  // still reported as gone, not as changed by the newcomer.
+  const std::string fresh =
+      w.text("SELECT path FROM mailbox_messages WHERE message_id = "
+             "'d2@test.example'");
+  BOOST_TEST(fresh == damaged.substr(0, damaged.size() - 5) + "-2.mbox");
+  BOOST_TEST(w.count("SELECT evidence_offset FROM mailbox_messages WHERE "
+                     "message_id = 'd2@test.example'") == 0);
+  ChildProcess verify(DANJU_BINARY, {"verify", w.job.job_file()});
+  std::string out, err;
+  BOOST_TEST(verify.wait(&out, &err) != danju::kExitOk, out + err);
+  BOOST_TEST(out.find("2 kept as evidence, 1 intact, 0 changed, 1 missing") !=
+                 std::string::npos,
+             out);
+  BOOST_TEST(out.find("missing: " + damaged) != std::string::npos, out);
+}
+
 BOOST_AUTO_TEST_CASE(an_any_one_step_is_decided_by_the_first_answer) {
   Wired w("[chains.gift]\ncontract_approval = [\"legal|finance\", "
           "\"company_head\"]\n");

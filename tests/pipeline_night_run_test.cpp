@@ -367,6 +367,33 @@ BOOST_AUTO_TEST_CASE(a_second_run_while_one_holds_the_lock_does_nothing) {
   BOOST_TEST(!fs::exists(job.path("data/danju.sqlite")));
 }
 
+BOOST_AUTO_TEST_CASE(a_half_written_file_is_swept_only_when_its_writer_is_gone) {
+  // "name.tmp-<pid>": a file another process (an intake beside this run)
+  // is writing right now stays; one whose writer is gone is removed.
+  JobFolder job;
+  job.write("inbox/orders.csv", orders_csv());
+  ChildProcess writing("/bin/sleep", {"60"});
+  ChildProcess gone("/bin/true", {});
+  const pid_t gone_pid = gone.pid();
+  std::string out, err;
+  gone.wait(&out, &err);
+  const std::string live = "output/archive/2026-12/LP001/SP-HT-LP001-v1-"
+                           "approved.pdf.tmp-" + std::to_string(writing.pid());
+  const std::string dead = "output/documents/x.pdf.tmp-" +
+                           std::to_string(gone_pid) + "-7";
+  fs::create_directories(job.path("output/archive/2026-12/LP001"));
+  fs::create_directories(job.path("output/documents"));
+  job.write(live, "half");
+  job.write(dead, "half");
+
+  run(job);
+
+  BOOST_TEST(fs::exists(job.path(live)));
+  BOOST_TEST(!fs::exists(job.path(dead)));
+  kill(writing.pid(), SIGKILL);
+  writing.wait(&out, &err);
+}
+
 BOOST_AUTO_TEST_CASE(a_run_killed_at_any_moment_then_rerun_loses_nothing) {
   SmtpServerFixture server;
   JobFolder job("host = \"127.0.0.1\"\nport = " +

@@ -266,6 +266,7 @@ BOOST_AUTO_TEST_CASE(papers_from_before_the_upgrade_are_not_digested_again) {
     // Back to schema 3: without what migrations 4 to 6 add.
     db.execute("DROP TABLE unfinished_forms; "
                "DROP INDEX documents_by_number; "
+               "DROP INDEX mailbox_messages_by_place; "
                "DROP TABLE digested_documents; "
                "ALTER TABLE mailbox_messages DROP COLUMN evidence_offset; "
                "ALTER TABLE mailbox_messages DROP COLUMN evidence_length; "
@@ -329,7 +330,9 @@ BOOST_AUTO_TEST_CASE(forms_approved_before_the_upgrade_are_still_finished) {
     }
     // Back to schema 5: approved forms were found by a search then.
     db.execute("DROP TABLE unfinished_forms; "
-               "DROP INDEX documents_by_number; PRAGMA user_version = 5");
+               "DROP INDEX documents_by_number; "
+               "DROP INDEX mailbox_messages_by_place; "
+               "PRAGMA user_version = 5");
   }
 
   Database db(path);

@@ -436,6 +436,14 @@ constexpr std::size_t kFinishBatch = 64;
 
 int ApprovalService::finish_approved() {
   Impl& m = *impl_;
+  if (m.documents.unfinished_forms().empty()) return 0;
+
+  // One process finishes at a time (a run and an intake may both be
+  // going, and would make and file the same papers): the other waits,
+  // then finds what is left.
+  make_directories(m.job.data_folder);
+  const FileLock lock(m.job.data_folder + "/finish.lock");
+
   // Approved forms whose stamped copies are not filed yet.
   const std::vector<std::int64_t> ids = m.documents.unfinished_forms();
 

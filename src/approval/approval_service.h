@@ -106,7 +106,9 @@ class ApprovalService {
   // is mailed to the salesperson. Papers are rendered and filed on the
   // job's worker threads; each form is recorded in its own transaction. A
   // form that cannot be finished is logged and left for the next call.
-  // Call outside a transaction. Returns how many forms were finished.
+  // One process finishes at a time (a lock file in the data folder); a
+  // second call waits for the first, then finishes what is left. Call
+  // outside a transaction. Returns how many forms were finished.
   int finish_approved();
 
   // True when the address may decide the step on the business date: its

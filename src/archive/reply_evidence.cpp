@@ -59,12 +59,12 @@ std::string envelope_line() {
 }  // namespace
 
 std::vector<EvidenceSpot> keep_reply_evidence(
-    const std::string& folder, const std::string& month,
+    const std::string& folder, const std::string& name,
     const std::vector<std::string>& raw) {
   std::vector<EvidenceSpot> spots;
   if (raw.empty()) return spots;
   make_directories(folder);
-  const std::string path = folder + "/" + month + ".mbox";
+  const std::string path = folder + "/" + name + ".mbox";
 
   const OpenFile file(path, O_RDWR | O_APPEND | O_CREAT);
   const int fd = file.fd();

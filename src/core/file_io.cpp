@@ -1,6 +1,7 @@
 #include "core/file_io.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -72,6 +73,12 @@ OpenFile::OpenFile(const std::string& path, int flags)
 }
 
 OpenFile::~OpenFile() { ::close(fd_); }
+
+FileLock::FileLock(const std::string& path) : file_(path, O_RDWR | O_CREAT) {
+  while (::flock(file_.fd(), LOCK_EX) != 0) {
+    if (errno != EINTR) fail("cannot lock", path);
+  }
+}
 
 void append_lines(const std::string& path, std::string_view lines) {
   const OpenFile file(path, O_RDWR | O_CREAT);

@@ -35,6 +35,20 @@ class OpenFile {
 // one, never a part; a crash leaves at worst a stray "*.tmp-<pid>" file.
 void write_file_atomic(const std::string& path, std::string_view bytes);
 
+// An exclusive lock on the file at path (created if need be), waited for:
+// held by one process at a time, for the life of this object. The system
+// drops it when the process ends, however it ends. Two objects in one
+// process exclude each other too. Throws FileError.
+class FileLock {
+ public:
+  explicit FileLock(const std::string& path);
+  FileLock(const FileLock&) = delete;
+  FileLock& operator=(const FileLock&) = delete;
+
+ private:
+  OpenFile file_;
+};
+
 // Appends lines (each ending in '\n') to the file at path, creating it, and
 // flushes them to disk. A last line left without its line end by an append
 // that was interrupted is dropped first, so the file only ever gains whole

@@ -1,9 +1,11 @@
 #include "pipeline/night_run.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -255,8 +257,30 @@ RunReport NightRun::run() {
   return report_;
 }
 
-// A run killed while writing leaves "name.tmp-<pid>" files; they were never
-// recorded, and with the lock held no other run is writing one now.
+namespace {
+
+// The process that writes "name.tmp-<pid>" (or "name.tmp-<pid>-<n>"), or
+// 0 when the name says none.
+pid_t writer_of(const std::string& name) {
+  const auto mark = name.rfind(".tmp-");
+  if (mark == std::string::npos) return 0;
+  pid_t pid = 0;
+  for (std::size_t i = mark + 5; i < name.size() && name[i] != '-'; ++i) {
+    if (name[i] < '0' || name[i] > '9' || pid > 100000000) return 0;
+    pid = pid * 10 + (name[i] - '0');
+  }
+  return pid;
+}
+
+bool is_running(pid_t pid) {
+  return ::kill(pid, 0) == 0 || errno == EPERM;
+}
+
+}  // namespace
+
+// A run or an intake killed while writing leaves "name.tmp-<pid>" files;
+// they were never recorded. A file whose writer is still running (an
+// intake beside this run) is left alone.
 void NightRun::sweep_temporary_files() {
   int swept = 0;
   for (const std::string& folder :
@@ -264,16 +288,17 @@ void NightRun::sweep_temporary_files() {
     std::error_code error;
     for (fs::recursive_directory_iterator it(folder, error), end;
          !error && it != end; it.increment(error)) {
-      if (it->is_regular_file(error) &&
-          it->path().filename().string().find(".tmp-") != std::string::npos) {
-        fs::remove(it->path(), error);
-        ++swept;
-      }
+      std::error_code type_error;
+      if (!it->is_regular_file(type_error)) continue;
+      const pid_t writer = writer_of(it->path().filename().string());
+      if (writer <= 0 || is_running(writer)) continue;
+      std::error_code remove_error;
+      if (fs::remove(it->path(), remove_error)) ++swept;
     }
   }
   if (swept) {
     log_.info("removed " + std::to_string(swept) +
-              " half-written files left by an interrupted run");
+              " half-written files left by an interrupted run or intake");
   }
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <filesystem>
 #include <memory>
 #include <thread>
 #include <utility>
@@ -196,6 +197,13 @@ bool Delivery::deliver(const OutboxEntry& entry, OutboxStore& outbox,
 
 DeliveryReport deliver_outbox(Database& db, const MailSettings& mail,
                               const BusinessClock& clock, RunLog& log) {
+  if (!OutboxStore(db).has_queued()) return DeliveryReport{};
+
+  // One process delivers the outbox at a time (a run and an intake may
+  // both be going): the other waits, then finds what is still queued.
+  const std::string folder =
+      std::filesystem::path(db.path()).parent_path().string();
+  const FileLock lock((folder.empty() ? "." : folder) + "/outbox.lock");
   std::vector<OutboxEntry> queued = OutboxStore(db).queued();
   if (queued.empty()) return DeliveryReport{};
 

@@ -1,6 +1,7 @@
 #include "pipeline/reply_intake.h"
 
 #include <chrono>
+#include <filesystem>
 #include <memory>
 #include <regex>
 
@@ -20,13 +21,43 @@ namespace {
 // Messages fetched, and their evidence kept, at a time.
 constexpr std::size_t kEvidenceBatch = 64;
 
+// Where the recorded replies in the evidence file at path end; 0 for none.
+std::int64_t recorded_end(Database& db, const std::string& path) {
+  Statement query = db.prepare(
+      "SELECT evidence_offset + evidence_length FROM mailbox_messages "
+      "WHERE path = ?1 AND evidence_offset IS NOT NULL "
+      "ORDER BY evidence_offset DESC LIMIT 1");
+  query.bind(1, path);
+  return query.step() ? query.integer(0) : 0;
+}
+
 // Appends the raw messages to this month's evidence mailbox under the data
-// folder, flushed to disk; their spots in it, in order.
-std::vector<EvidenceSpot> keep_evidence(const JobConfig& job,
+// folder, flushed to disk; their spots in it, in order. A mailbox file
+// shorter than its records (cut, replaced or removed since) is left as it
+// is, for verify to report, and the replies go to "<month>-2.mbox" (or the
+// next such name) instead, so that no new reply lands where an old one is
+// recorded.
+std::vector<EvidenceSpot> keep_evidence(Database& db, const JobConfig& job,
                                         const BusinessClock& clock,
+                                        RunLog& log,
                                         const std::vector<std::string>& raw) {
-  return keep_reply_evidence(job.data_folder + "/replies",
-                             clock.now_iso().substr(0, 7), raw);
+  const std::string folder = job.data_folder + "/replies";
+  const std::string month = clock.now_iso().substr(0, 7);
+  std::string name = month;
+  for (int n = 2;; ++n) {
+    const std::string path = folder + "/" + name + ".mbox";
+    const std::int64_t end = recorded_end(db, path);
+    std::error_code error;
+    const auto size = std::filesystem::file_size(path, error);
+    const std::int64_t have = error ? 0 : static_cast<std::int64_t>(size);
+    if (have >= end) break;
+    log.warn("the reply evidence file " + path + " holds " +
+             std::to_string(have) + " bytes, but its records reach byte " +
+             std::to_string(end) + ": it was cut, replaced or removed; "
+             "`danju verify` lists the replies concerned");
+    name = month + "-" + std::to_string(n);
+  }
+  return keep_reply_evidence(folder, name, raw);
 }
 
 bool already_seen(Database& db, const std::string& column,
@@ -196,7 +227,8 @@ std::string take_in_reply(const JobConfig& job, Database& db,
                           ApprovalService& approvals, const std::string& uid,
                           const std::string& raw) {
   // The evidence is on disk before anything depends on it.
-  const EvidenceSpot spot = keep_evidence(job, clock, {raw}).front();
+  const EvidenceSpot spot =
+      keep_evidence(db, job, clock, log, {raw}).front();
   return decide_reply(job, db, clock, log, approvals, uid, raw, spot);
 }
 
@@ -242,7 +274,8 @@ IntakeReport take_in_replies(const JobConfig& job, Database& db,
            ++i) {
         raw.push_back(mailbox.fetch(fresh[i]->number));
       }
-      const std::vector<EvidenceSpot> spots = keep_evidence(job, clock, raw);
+      const std::vector<EvidenceSpot> spots =
+          keep_evidence(db, job, clock, log, raw);
       for (std::size_t i = 0; i < raw.size(); ++i) {
         ++report.new_messages;
         const std::string outcome =

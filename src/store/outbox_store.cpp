@@ -43,6 +43,13 @@ bool OutboxStore::enqueue(const OutboxEntry& entry, const std::string& now) {
   return db_.changes() > 0;
 }
 
+bool OutboxStore::has_queued() {
+  Statement query =
+      db_.prepare("SELECT 1 FROM outbox WHERE state = ?1 LIMIT 1");
+  query.bind(1, kMailQueued);
+  return query.step();
+}
+
 std::vector<OutboxEntry> OutboxStore::queued() {
   Statement query = db_.prepare(
       "SELECT id, message_id, purpose, COALESCE(document_id, 0), "

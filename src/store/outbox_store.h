@@ -43,8 +43,9 @@ class OutboxStore {
   // already in the outbox. Call inside a Transaction.
   bool enqueue(const OutboxEntry& entry, const std::string& now);
 
-  // Messages still to send, oldest first.
+  // Messages still to send, oldest first; whether there are any.
   std::vector<OutboxEntry> queued();
+  bool has_queued();
 
   // Records that a delivery attempt starts (committed before any byte
   // leaves), so that a message whose attempt was cut off by a crash is known

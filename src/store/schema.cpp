@@ -181,12 +181,15 @@ ALTER TABLE mailbox_messages ADD COLUMN evidence_length INTEGER;
 )sql",
 
     // 6: documents found by their number (a digest line, a reply's
-    // subject, a scanned paper) without reading the whole table; and the
+    // subject, a scanned paper) without reading the whole table; where an
+    // evidence file's recorded replies end; and the
     // approved forms still to be stamped and filed, so that finding them
     // does not read every form ever approved. Forms approved before this
     // table are found as finish_approved found them until then.
     R"sql(
 CREATE INDEX documents_by_number ON documents(document_no);
+CREATE INDEX mailbox_messages_by_place
+  ON mailbox_messages(path, evidence_offset);
 CREATE TABLE unfinished_forms (
   document_id INTEGER PRIMARY KEY REFERENCES documents(id)
 );
