@@ -123,6 +123,29 @@ int intake(const JobFolder& job, std::string* out = nullptr) {
   return code;
 }
 
+// A night of count confirmed gift orders (numbers prefix100, ...), each
+// asking 王喆 to approve, and his 同意 to each request waiting in the
+// mailbox. Returns how many requests there were.
+std::size_t approve_all_by_reply(Wired& w, const std::string& prefix,
+                                 int count) {
+  std::string csv = danju::testing::order_csv_header();
+  for (int i = 0; i < count; ++i) {
+    csv += prefix + std::to_string(100 + i) +
+           ",礼品,已确认,2026-12-01,,礼品事业部,陈晓东,宁波鸿达有限公司,"
+           "王喆,定制保温杯,500ml,只,10,58.80\r\n";
+  }
+  w.job.write("inbox/orders.csv", csv);
+  w.run();
+  const auto requests = w.mails_to("wang.zhe@danju-test.example");
+  for (const auto& mail : requests) {
+    const std::string id = header(mail.raw, "Message-ID");
+    w.pop3.deliver(reply("wang.zhe@danju-test.example", id, "Re: 审批",
+                         "同意", prefix + "-" + id.substr(1, 24) +
+                                     "@test.example"));
+  }
+  return requests.size();
+}
+
 int http_status(int port, const std::string& method, const std::string& path,
                 const std::string& body, std::string* page) {
   Poco::Net::HTTPClientSession session("127.0.0.1",
@@ -414,21 +437,8 @@ BOOST_AUTO_TEST_CASE(an_intake_killed_while_finishing_finishes_each_form_once) {
   // and filed beside the deciding, so a kill can fall in either.
   Wired w("[chains.gift]\ncontract_approval = [\"dept_head\"]\n");
   constexpr int kOrders = 24;
-  std::string csv = danju::testing::order_csv_header();
-  for (int i = 0; i < kOrders; ++i) {
-    csv += "LPF" + std::to_string(100 + i) +
-           ",礼品,已确认,2026-12-01,,礼品事业部,陈晓东,宁波鸿达有限公司,"
-           "王喆,定制保温杯,500ml,只,10,58.80\r\n";
-  }
-  w.job.write("inbox/orders.csv", csv);
-  w.run();
-  const auto requests = w.mails_to("wang.zhe@danju-test.example");
-  BOOST_REQUIRE(requests.size() == static_cast<std::size_t>(kOrders));
-  for (const auto& mail : requests) {
-    const std::string id = header(mail.raw, "Message-ID");
-    w.pop3.deliver(reply("wang.zhe@danju-test.example", id, "Re: 审批",
-                         "同意", "f-" + id.substr(1, 24) + "@test.example"));
-  }
+  BOOST_REQUIRE(approve_all_by_reply(w, "LPF", kOrders) ==
+                static_cast<std::size_t>(kOrders));
 
   for (int delay_ms : {150, 300, 500}) {
     ChildProcess killed(DANJU_BINARY, {"intake", w.job.job_file(), "--quiet"});
@@ -505,19 +515,8 @@ BOOST_AUTO_TEST_CASE(a_run_beside_an_intake_finishes_and_mails_each_form_once) {
   // mailed once, and no file either one recorded may go.
   Wired w("[chains.gift]\ncontract_approval = [\"dept_head\"]\n");
   constexpr int kOrders = 40;
-  std::string csv = danju::testing::order_csv_header();
-  for (int i = 0; i < kOrders; ++i) {
-    csv += "LPR" + std::to_string(100 + i) +
-           ",礼品,已确认,2026-12-01,,礼品事业部,陈晓东,宁波鸿达有限公司,"
-           "王喆,定制保温杯,500ml,只,10,58.80\r\n";
-  }
-  w.job.write("inbox/orders.csv", csv);
-  w.run();
-  for (const auto& mail : w.mails_to("wang.zhe@danju-test.example")) {
-    const std::string id = header(mail.raw, "Message-ID");
-    w.pop3.deliver(reply("wang.zhe@danju-test.example", id, "Re: 审批",
-                         "同意", "o-" + id.substr(1, 24) + "@test.example"));
-  }
+  BOOST_REQUIRE(approve_all_by_reply(w, "LPR", kOrders) ==
+                static_cast<std::size_t>(kOrders));
 
   for (int delay_ms : {50, 200}) {
     ChildProcess intake_child(DANJU_BINARY,
