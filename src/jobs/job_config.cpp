@@ -169,9 +169,10 @@ void read_fonts(const toml::Table& root, const fs::path& base,
 }
 
 // A password or key, from a file (trimmed) or an environment variable.
-std::string read_secret(const toml::Table& table, const fs::path& base,
-                        const std::string& file_key,
+std::string read_secret(const JobConfig& job, const toml::Table& table,
+                        const fs::path& base, const std::string& file_key,
                         const std::string& env_key, const std::string& path) {
+  if (!job.secrets_read) return "";
   if (const toml::Value* file = table.find(file_key)) {
     const std::string secret_path =
         resolve(base, file->as_string(path + file_key));
@@ -237,7 +238,8 @@ void read_mail(const toml::Table& root, const fs::path& base,
   }
   settings.username = optional_string(mail, "username", "mail.");
   settings.password =
-      read_secret(mail, base, "password_file", "password_env", "mail.");
+      read_secret(*job, mail, base, "password_file", "password_env",
+                  "mail.");
   settings.outbox_folder =
       resolve(base, optional_string(mail, "outbox", "mail.", "outbox"));
 }
@@ -373,9 +375,10 @@ void read_approval(const toml::Table& root, const fs::path& base,
     fail_at(*table.find("link_base_url"),
             "approval.link_base_url must start with http:// or https://");
   }
-  a.link_secret = read_secret(table, base, "link_secret_file",
+  a.link_secret = read_secret(*job, table, base, "link_secret_file",
                               "link_secret_env", "approval.");
-  if (!a.link_base_url.empty() && a.link_secret.size() < 16) {
+  if (job->secrets_read && !a.link_base_url.empty() &&
+      a.link_secret.size() < 16) {
     throw JobError(job->file + ": approval links need a secret of at least "
                    "16 characters (approval.link_secret_file or "
                    "link_secret_env)");
@@ -413,8 +416,8 @@ void read_reply_mailbox(const toml::Table& root, const fs::path& base,
   }
   box.username = table.at("username", "reply_mailbox.username")
                      .as_string("reply_mailbox.username");
-  box.password = read_secret(table, base, "password_file", "password_env",
-                             "reply_mailbox.");
+  box.password = read_secret(*job, table, base, "password_file",
+                             "password_env", "reply_mailbox.");
   box.address = optional_string(table, "address", "reply_mailbox.");
 }
 
@@ -588,9 +591,10 @@ const Person* JobConfig::acting_for(const Person& person,
   return &person;
 }
 
-JobConfig load_job(const std::string& path) {
+JobConfig load_job(const std::string& path, JobSecrets secrets) {
   JobConfig job;
   job.file = path;
+  job.secrets_read = secrets == JobSecrets::read;
   toml::Table root;
   try {
     root = toml::parse_file(path);

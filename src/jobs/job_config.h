@@ -114,6 +114,9 @@ struct PrinterSettings {
 
 struct JobConfig {
   std::string file;  // the job file, as given
+  // False when loaded without its secrets (JobSecrets::leave_out): the
+  // passwords and the link secret are then empty.
+  bool secrets_read = true;
   std::string name;
   std::string time_zone = "Asia/Shanghai";
   std::string inbox_folder;
@@ -162,6 +165,11 @@ struct JobConfig {
 // Reads and checks a job file and the people file it names. Throws JobError
 // naming the file and line of the first problem (unknown key, missing
 // folder, a chain naming a role nobody holds, bad address).
-JobConfig load_job(const std::string& path);
+// leave_out: for commands that use neither the mail servers nor the links
+// (verify): the password and secret settings are checked for form but not
+// read, so such a command needs no environment variable or key file.
+enum class JobSecrets { read, leave_out };
+JobConfig load_job(const std::string& path,
+                   JobSecrets secrets = JobSecrets::read);
 
 }  // namespace danju
