@@ -86,7 +86,9 @@ int intake_command(const std::vector<std::string>& args) {
 
   RunLock lock(job.data_folder, clock.now_iso(), "intake.lock");
   if (!lock.held()) {
-    std::cout << "another intake holds the lock (" << lock.holder()
+    // The nightly run reads the mailbox under the same lock.
+    std::cout << "the reply mailbox is being read by another intake or "
+                 "run (" << lock.holder()
               << "); nothing was done\n";
     return kExitLocked;
   }
