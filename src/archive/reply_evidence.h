@@ -33,11 +33,12 @@ struct EvidenceSpot {
 };
 
 // Appends the messages, in order, to folder/<name>.mbox (name is the
-// month, YYYY-MM, or YYYY-MM-<n> beside a damaged file; folder is created), and flushes them to disk before returning
-// their spots. A block cut short by a process killed while appending stays
-// where it is, recorded nowhere; the next append starts after it on a
-// line of its own. One writer at a time: the caller holds the intake lock.
-// Throws FileError.
+// month, YYYY-MM, or YYYY-MM-<n> beside a damaged file; folder is
+// created), and flushes them to disk before returning their spots. A
+// block cut short by a process killed while appending stays where it is,
+// recorded nowhere; the next append starts after it on a line of its own.
+// One writer at a time: the caller holds the intake lock. Throws
+// FileError.
 std::vector<EvidenceSpot> keep_reply_evidence(
     const std::string& folder, const std::string& name,
     const std::vector<std::string>& raw);
