@@ -25,6 +25,9 @@
 
 #include "approval/approval_link.h"
 #include "approval/approval_server.h"
+#include "fixtures/temp_folder.h"
+
+using danju::testing::TempFolder;
 
 using danju::LinkBackend;
 using danju::LinkClaim;
@@ -165,18 +168,6 @@ struct ServerFixture {
 
   RecordingBackend backend;
   danju::ApprovalServer server;
-};
-
-struct TempFolder {
-  TempFolder() {
-    std::string pattern = "/tmp/danju-link-server-test-XXXXXX";
-    if (mkdtemp(pattern.data()) == nullptr) {
-      throw std::runtime_error("cannot make a temporary folder");
-    }
-    path = pattern;
-  }
-  ~TempFolder() { std::filesystem::remove_all(path); }
-  std::string path;
 };
 
 }  // namespace
@@ -425,7 +416,7 @@ BOOST_FIXTURE_TEST_CASE(pages_carry_the_safety_headers, ServerFixture) {
 }
 
 BOOST_FIXTURE_TEST_CASE(pdf_is_served_for_a_valid_link, ServerFixture) {
-  TempFolder folder;
+  TempFolder folder("link-server");
   const std::string pdf_path = folder.path + "/合同审批单_SP-HT-2026-00001.pdf";
   const std::string bytes = std::string("%PDF-1.4\n%\xE2\xE3\xCF\xD3\n") +
                             std::string("\0\x01\x02 binary", 10) +

@@ -13,19 +13,13 @@
 #include "archive/reply_evidence.h"
 #include "core/file_io.h"
 #include "fixtures/python_check.h"
+#include "fixtures/temp_folder.h"
+
+using danju::testing::TempFolder;
 
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempFolder {
-  TempFolder() {
-    char name[] = "/tmp/danju-evidence-XXXXXX";
-    path = ::mkdtemp(name);
-  }
-  ~TempFolder() { fs::remove_all(path); }
-  std::string path;
-};
 
 std::string reply(const std::string& subject, const std::string& body) {
   return "From: =?UTF-8?B?546L5Zac?= <wang.zhe@example.com>\r\n"
@@ -49,7 +43,7 @@ std::vector<std::string> awkward_messages() {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(every_message_comes_back_byte_for_byte) {
-  TempFolder temp;
+  TempFolder temp("evidence");
   const std::vector<std::string> messages = awkward_messages();
 
   const auto spots =
@@ -76,7 +70,7 @@ BOOST_AUTO_TEST_CASE(every_message_comes_back_byte_for_byte) {
 }
 
 BOOST_AUTO_TEST_CASE(a_later_batch_goes_after_the_first) {
-  TempFolder temp;
+  TempFolder temp("evidence");
   const std::string folder = temp.path + "/replies";
   const auto first = danju::keep_reply_evidence(folder, "2026-12",
                                                 {reply("a", "同意\r\n")});
@@ -94,7 +88,7 @@ BOOST_AUTO_TEST_CASE(a_later_batch_goes_after_the_first) {
 }
 
 BOOST_AUTO_TEST_CASE(a_block_cut_short_is_left_and_the_next_starts_clean) {
-  TempFolder temp;
+  TempFolder temp("evidence");
   const std::string folder = temp.path + "/replies";
   const auto kept =
       danju::keep_reply_evidence(folder, "2026-12", {reply("a", "同意\r\n")});
@@ -117,7 +111,7 @@ BOOST_AUTO_TEST_CASE(a_block_cut_short_is_left_and_the_next_starts_clean) {
 }
 
 BOOST_AUTO_TEST_CASE(a_spot_that_holds_no_kept_reply_is_refused) {
-  TempFolder temp;
+  TempFolder temp("evidence");
   const auto kept = danju::keep_reply_evidence(temp.path, "2026-12",
                                                {reply("a", "同意\r\n")});
   danju::EvidenceSpot past_the_end = kept[0];
@@ -134,7 +128,7 @@ BOOST_AUTO_TEST_CASE(a_spot_that_holds_no_kept_reply_is_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(a_mail_program_reads_the_file_as_a_mailbox) {
-  TempFolder temp;
+  TempFolder temp("evidence");
   const std::vector<std::string> messages = awkward_messages();
   const auto spots =
       danju::keep_reply_evidence(temp.path, "2026-12", messages);

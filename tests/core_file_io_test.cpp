@@ -11,19 +11,13 @@
 #include <vector>
 
 #include "core/file_io.h"
+#include "fixtures/temp_folder.h"
+
+using danju::testing::TempFolder;
 
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempFolder {
-  TempFolder() {
-    char name[] = "/tmp/danju-files-XXXXXX";
-    path = ::mkdtemp(name);
-  }
-  ~TempFolder() { fs::remove_all(path); }
-  std::string path;
-};
 
 std::vector<std::string> sorted(std::vector<std::string> names) {
   std::sort(names.begin(), names.end());
@@ -33,7 +27,7 @@ std::vector<std::string> sorted(std::vector<std::string> names) {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(files_at_every_depth_are_listed_relative_to_the_folder) {
-  TempFolder temp;
+  TempFolder temp("files");
   const std::string root = temp.path + "/archive";
   danju::make_directories(root + "/2026-12/LP001");
   danju::make_directories(root + "/2026-12/空的");
@@ -55,12 +49,12 @@ BOOST_AUTO_TEST_CASE(files_at_every_depth_are_listed_relative_to_the_folder) {
 }
 
 BOOST_AUTO_TEST_CASE(a_folder_that_is_not_there_has_no_files) {
-  TempFolder temp;
+  TempFolder temp("files");
   BOOST_TEST(danju::files_under(temp.path + "/nothing").empty());
 }
 
 BOOST_AUTO_TEST_CASE(a_file_in_place_of_the_folder_cannot_be_listed) {
-  TempFolder temp;
+  TempFolder temp("files");
   danju::write_file_atomic(temp.path + "/archive", "not a folder");
   BOOST_CHECK_THROW(danju::files_under(temp.path + "/archive"),
                     danju::FileError);

@@ -20,6 +20,9 @@
 #include "mail/mail_message.h"
 #include "mail/smtp_data.h"
 #include "mail/smtp_sender.h"
+#include "fixtures/temp_folder.h"
+
+using danju::testing::TempFolder;
 
 namespace {
 
@@ -34,18 +37,6 @@ const std::string kLongSubject =
     "请部门负责人、法务及总经理审阅 𠮷祥家居";
 
 // A folder for one test's files, removed at the end.
-struct TempFolder {
-  TempFolder() {
-    std::string pattern = "/tmp/danju-mime-XXXXXX";
-    if (mkdtemp(pattern.data()) == nullptr) {
-      throw std::runtime_error("cannot make a temporary folder");
-    }
-    path = pattern;
-  }
-  ~TempFolder() { std::filesystem::remove_all(path); }
-  std::string path;
-};
-
 danju::MailMessage sample_message() {
   danju::MailMessage message;
   message.message_id = "sp-12.3@danju.example";
@@ -131,7 +122,7 @@ int check_folded_field(const std::string& field) {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(short_chinese_subject_decodes_exactly) {
-  TempFolder folder;
+  TempFolder folder("mime");
   const std::string mime = danju::compose_mime(sample_message());
 
   BOOST_TEST(check_folded_field(raw_field(mime, "Subject")) >= 1);
@@ -142,7 +133,7 @@ BOOST_AUTO_TEST_CASE(short_chinese_subject_decodes_exactly) {
 }
 
 BOOST_AUTO_TEST_CASE(long_chinese_subject_folds_without_splitting) {
-  TempFolder folder;
+  TempFolder folder("mime");
   danju::MailMessage message = sample_message();
   message.subject = kLongSubject;
   const std::string mime = danju::compose_mime(message);
@@ -176,7 +167,7 @@ BOOST_AUTO_TEST_CASE(words_hold_whole_characters_at_every_length) {
 }
 
 BOOST_AUTO_TEST_CASE(display_names_and_addresses_read_back) {
-  TempFolder folder;
+  TempFolder folder("mime");
   const std::string mime = danju::compose_mime(sample_message());
   for (const char* name : {"From", "To", "Cc"}) {
     check_folded_field(raw_field(mime, name));
@@ -192,7 +183,7 @@ BOOST_AUTO_TEST_CASE(display_names_and_addresses_read_back) {
 }
 
 BOOST_AUTO_TEST_CASE(chinese_attachment_name_reads_back_in_both_policies) {
-  TempFolder folder;
+  TempFolder folder("mime");
   const std::string pdf = folder.path + "/contract.pdf";
   const std::string content = "%PDF-1.4\n\x01\x02\xFF binary \r\n.\n";
   danju::write_file_atomic(pdf, content);
@@ -229,7 +220,7 @@ BOOST_AUTO_TEST_CASE(chinese_attachment_name_reads_back_in_both_policies) {
 }
 
 BOOST_AUTO_TEST_CASE(line_breaks_in_data_become_one_space) {
-  TempFolder folder;
+  TempFolder folder("mime");
   const std::string pdf = folder.path + "/contract.pdf";
   danju::write_file_atomic(pdf, "%PDF-1.4\n");
 
@@ -259,7 +250,7 @@ BOOST_AUTO_TEST_CASE(line_breaks_in_data_become_one_space) {
 }
 
 BOOST_AUTO_TEST_CASE(plain_subject_with_line_break_forges_no_header) {
-  TempFolder folder;
+  TempFolder folder("mime");
   danju::MailMessage message = sample_message();
   message.subject = "Approval\r\nBcc: victim@evil.example";
   message.in_reply_to = "sp-11.1@danju.example";
@@ -278,7 +269,7 @@ BOOST_AUTO_TEST_CASE(plain_subject_with_line_break_forges_no_header) {
 }
 
 BOOST_AUTO_TEST_CASE(long_one_line_html_is_encoded_in_short_lines) {
-  TempFolder folder;
+  TempFolder folder("mime");
   std::string html = "<table>";
   while (html.size() < 9000) {
     html += "<tr><td>杭州某某家具有限公司</td><td>¥12,345.60</td>"
@@ -303,7 +294,7 @@ BOOST_AUTO_TEST_CASE(long_one_line_html_is_encoded_in_short_lines) {
 }
 
 BOOST_AUTO_TEST_CASE(bare_line_feeds_become_crlf) {
-  TempFolder folder;
+  TempFolder folder("mime");
   danju::MailMessage message = sample_message();
   message.text_body = "第一行\n第二行\r\n第三行\r第四行 \n";
   const std::string mime = danju::compose_mime(message);

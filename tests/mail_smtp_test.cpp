@@ -17,22 +17,13 @@
 #include "fixtures/smtp_fixture.h"
 #include "mail/mail_message.h"
 #include "mail/smtp_sender.h"
+#include "fixtures/temp_folder.h"
+
+using danju::testing::TempFolder;
 
 using danju::testing::SmtpServerFixture;
 
 namespace {
-
-struct TempFolder {
-  TempFolder() {
-    std::string pattern = "/tmp/danju-smtp-test-XXXXXX";
-    if (mkdtemp(pattern.data()) == nullptr) {
-      throw std::runtime_error("cannot make a temporary folder");
-    }
-    path = pattern;
-  }
-  ~TempFolder() { std::filesystem::remove_all(path); }
-  std::string path;
-};
 
 danju::SmtpSettings settings_for(const SmtpServerFixture& server) {
   danju::SmtpSettings settings;
@@ -91,7 +82,7 @@ std::string small_mime() {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(three_messages_over_one_session) {
-  TempFolder folder;
+  TempFolder folder("smtp");
   std::vector<std::string> hashes;
   std::vector<danju::MailMessage> messages;
   for (int number = 1; number <= 3; ++number) {

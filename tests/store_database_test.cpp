@@ -16,21 +16,14 @@
 #include "store/order_store.h"
 #include "store/outbox_store.h"
 #include "store/schema.h"
+#include "fixtures/temp_folder.h"
+
+using danju::testing::TempFolder;
 
 namespace fs = std::filesystem;
 using namespace danju;
 
 namespace {
-
-struct TempFolder {
-  TempFolder() {
-    std::string pattern = "/tmp/danju-store-XXXXXX";
-    BOOST_REQUIRE(mkdtemp(pattern.data()));
-    path = pattern;
-  }
-  ~TempFolder() { fs::remove_all(path); }
-  std::string path;
-};
 
 Order sample_order() {
   Order order;
@@ -50,7 +43,7 @@ Order sample_order() {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(a_new_file_is_migrated_and_in_wal_mode) {
-  TempFolder temp;
+  TempFolder temp("store");
   Database db(temp.path + "/d.sqlite");
   Statement mode = db.prepare("PRAGMA journal_mode");
   BOOST_REQUIRE(mode.step());
@@ -73,7 +66,7 @@ BOOST_AUTO_TEST_CASE(a_new_file_is_migrated_and_in_wal_mode) {
 }
 
 BOOST_AUTO_TEST_CASE(a_database_from_a_newer_program_is_refused) {
-  TempFolder temp;
+  TempFolder temp("store");
   { Database db(temp.path + "/d.sqlite"); db.execute("PRAGMA user_version = 99"); }
   BOOST_CHECK_EXCEPTION(Database(temp.path + "/d.sqlite"), DatabaseError,
                         [](const DatabaseError& e) {
@@ -83,7 +76,7 @@ BOOST_AUTO_TEST_CASE(a_database_from_a_newer_program_is_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(two_processes_writing_never_see_busy) {
-  TempFolder temp;
+  TempFolder temp("store");
   const std::string path = temp.path + "/d.sqlite";
   { Database db(path); }
 
@@ -122,7 +115,7 @@ BOOST_AUTO_TEST_CASE(two_processes_writing_never_see_busy) {
 }
 
 BOOST_AUTO_TEST_CASE(orders_round_trip_and_change_makes_a_version) {
-  TempFolder temp;
+  TempFolder temp("store");
   Database db(temp.path + "/d.sqlite");
   OrderStore store(db);
   Order order = sample_order();
@@ -149,7 +142,7 @@ BOOST_AUTO_TEST_CASE(orders_round_trip_and_change_makes_a_version) {
 }
 
 BOOST_AUTO_TEST_CASE(payments_count_once_and_only_up_to_the_date) {
-  TempFolder temp;
+  TempFolder temp("store");
   Database db(temp.path + "/d.sqlite");
   OrderStore store(db);
   Payment payment;
@@ -167,7 +160,7 @@ BOOST_AUTO_TEST_CASE(payments_count_once_and_only_up_to_the_date) {
 }
 
 BOOST_AUTO_TEST_CASE(a_payment_exported_again_with_or_without_its_reference) {
-  TempFolder temp;
+  TempFolder temp("store");
   Database db(temp.path + "/d.sqlite");
   OrderStore store(db);
   Payment payment;
@@ -207,7 +200,7 @@ BOOST_AUTO_TEST_CASE(a_payment_exported_again_with_or_without_its_reference) {
 }
 
 BOOST_AUTO_TEST_CASE(outbox_keeps_a_message_once_until_it_is_sent) {
-  TempFolder temp;
+  TempFolder temp("store");
   Database db(temp.path + "/d.sqlite");
   OutboxStore outbox(db);
   OutboxEntry entry;
@@ -231,7 +224,7 @@ BOOST_AUTO_TEST_CASE(outbox_keeps_a_message_once_until_it_is_sent) {
 }
 
 BOOST_AUTO_TEST_CASE(sql_text_is_bound_never_spliced) {
-  TempFolder temp;
+  TempFolder temp("store");
   Database db(temp.path + "/d.sqlite");
   OrderStore store(db);
   Payment payment;
@@ -246,7 +239,7 @@ BOOST_AUTO_TEST_CASE(sql_text_is_bound_never_spliced) {
 // carried by their nights' digests, so only papers made after the upgrade
 // wait for one; each is carried once.
 BOOST_AUTO_TEST_CASE(papers_from_before_the_upgrade_are_not_digested_again) {
-  TempFolder temp;
+  TempFolder temp("store");
   const std::string path = temp.path + "/d.sqlite";
   auto record = [](const std::string& no, DocumentKind kind) {
     DocumentRecord r;
@@ -294,7 +287,7 @@ BOOST_AUTO_TEST_CASE(papers_from_before_the_upgrade_are_not_digested_again) {
 }
 
 BOOST_AUTO_TEST_CASE(forms_approved_before_the_upgrade_are_still_finished) {
-  TempFolder temp;
+  TempFolder temp("store");
   const std::string path = temp.path + "/d.sqlite";
   auto form = [](const std::string& no, const std::string& state) {
     DocumentRecord r;
