@@ -40,6 +40,22 @@ Order sample_order() {
   return order;
 }
 
+// The record of one PDF of version 1 of order no, made on 2026-11-30.
+DocumentRecord paper(const std::string& no, DocumentKind kind,
+                     const std::string& state) {
+  DocumentRecord r;
+  r.order_no = no;
+  r.order_version = 1;
+  r.kind = kind;
+  r.document_no = std::string(document_kind_name(kind)) + "-" + no;
+  r.format = "pdf";
+  r.path = "documents/" + no + "-" + document_kind_name(kind) + ".pdf";
+  r.sha256 = std::string(64, 'a');
+  r.business_date = "2026-11-30";
+  r.state = state;
+  return r;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(a_new_file_is_migrated_and_in_wal_mode) {
@@ -241,19 +257,6 @@ BOOST_AUTO_TEST_CASE(sql_text_is_bound_never_spliced) {
 BOOST_AUTO_TEST_CASE(papers_from_before_the_upgrade_are_not_digested_again) {
   TempFolder temp("store");
   const std::string path = temp.path + "/d.sqlite";
-  auto record = [](const std::string& no, DocumentKind kind) {
-    DocumentRecord r;
-    r.order_no = no;
-    r.order_version = 1;
-    r.kind = kind;
-    r.document_no = "FH-" + no;
-    r.format = "pdf";
-    r.path = "documents/" + no + ".pdf";
-    r.sha256 = std::string(64, 'a');
-    r.business_date = "2026-11-30";
-    r.state = "issued";
-    return r;
-  };
   {
     Database db(path);
     // Back to schema 3: without what migrations 4 to 6 add.
@@ -264,17 +267,18 @@ BOOST_AUTO_TEST_CASE(papers_from_before_the_upgrade_are_not_digested_again) {
                "ALTER TABLE mailbox_messages DROP COLUMN evidence_offset; "
                "ALTER TABLE mailbox_messages DROP COLUMN evidence_length; "
                "PRAGMA user_version = 3");
-    DocumentStore(db).add(record("LP001", DocumentKind::shipment_note), 0,
-                          "2026-11-30T22:00:00+08:00");
-    DocumentStore(db).add(record("LP001", DocumentKind::contract), 0,
-                          "2026-11-30T22:00:00+08:00");
+    const std::string at = "2026-11-30T22:00:00+08:00";
+    DocumentStore(db).add(
+        paper("LP001", DocumentKind::shipment_note, "issued"), 0, at);
+    DocumentStore(db).add(paper("LP001", DocumentKind::contract, "issued"),
+                          0, at);
   }
 
   Database db(path);
   DocumentStore documents(db);
   BOOST_TEST(documents.awaiting_digest(DocumentKind::shipment_note).empty());
   const std::int64_t fresh = documents.add(
-      record("LP002", DocumentKind::shipment_note), 0,
+      paper("LP002", DocumentKind::shipment_note, "issued"), 0,
       "2026-12-04T22:00:00+08:00");
   const auto waiting = documents.awaiting_digest(DocumentKind::shipment_note);
   BOOST_REQUIRE(waiting.size() == 1u);
@@ -289,27 +293,16 @@ BOOST_AUTO_TEST_CASE(papers_from_before_the_upgrade_are_not_digested_again) {
 BOOST_AUTO_TEST_CASE(forms_approved_before_the_upgrade_are_still_finished) {
   TempFolder temp("store");
   const std::string path = temp.path + "/d.sqlite";
-  auto form = [](const std::string& no, const std::string& state) {
-    DocumentRecord r;
-    r.order_no = no;
-    r.order_version = 1;
-    r.kind = DocumentKind::contract_approval;
-    r.document_no = "SP-HT-" + no;
-    r.format = "pdf";
-    r.path = "documents/" + no + ".pdf";
-    r.sha256 = std::string(64, 'a');
-    r.business_date = "2026-11-30";
-    r.state = state;
-    return r;
-  };
   std::int64_t approved = 0, waiting = 0;
   {
     Database db(path);
     DocumentStore documents(db);
-    approved = documents.add(form("LP001", "approved"), 0,
-                             "2026-11-30T22:00:00+08:00");
-    waiting = documents.add(form("LP002", "pending_approval"), 0,
-                            "2026-11-30T22:00:00+08:00");
+    const std::string at = "2026-11-30T22:00:00+08:00";
+    approved = documents.add(
+        paper("LP001", DocumentKind::contract_approval, "approved"), 0, at);
+    waiting = documents.add(
+        paper("LP002", DocumentKind::contract_approval, "pending_approval"),
+        0, at);
     for (const std::int64_t id : {approved, waiting}) {
       ApprovalStepRecord step;
       step.document_id = id;
